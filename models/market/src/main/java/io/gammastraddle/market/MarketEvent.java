@@ -29,6 +29,20 @@ public record MarketEvent(
     return new MarketEvent(null, null, null, null, deadLetter);
   }
 
+  /** The underlying the event is about, or null for a dead letter. */
+  public String underlying() {
+    if (book != null) {
+      return book.underlying();
+    }
+    if (trade != null) {
+      return trade.underlying();
+    }
+    if (ticker != null) {
+      return ticker.underlying();
+    }
+    return index != null ? index.underlying() : null;
+  }
+
   /** Event time in epoch milliseconds, or {@code Long.MIN_VALUE} for a dead letter. */
   public long timestamp() {
     if (book != null) {

@@ -1,0 +1,19 @@
+package io.gammastraddle.gamma;
+
+/**
+ * Operator uids. They name each operator's state in checkpoints and savepoints, so they never
+ * change once released, whatever the classes are called: a changed uid orphans its state on
+ * upgrade.
+ */
+public final class Uids {
+
+  public static final String DECODE = "decode";
+  public static final String ROUTE = "route";
+  public static final String BOOKS = "books";
+  public static final String FEATURES = "features";
+  public static final String FEATURES_KAFKA = "features-kafka-sink";
+  public static final String FEATURES_REDIS = "features-redis-sink";
+  public static final String DEAD_LETTERS_KAFKA = "dead-letters-kafka-sink";
+
+  private Uids() {}
+}

@@ -1,0 +1,123 @@
+package io.gammastraddle.gamma.config;
+
+import java.io.Serializable;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The job's settings, typed, with their defaults. Every setting has a dotted name ({@code
+ * kafka.bootstrap}); {@link ConfigLayers} merges a YAML file, the environment ({@code
+ * GSB_KAFKA_BOOTSTRAP}) and command-line overrides, in that order, into the map {@link #from}
+ * reads.
+ */
+public record GammaConfig(
+    String kafkaBootstrap,
+    String marketTopic,
+    String featuresTopic,
+    String deadLetterTopic,
+    String consumerGroup,
+    String redisHost,
+    int redisPort,
+    Duration decisionInterval,
+    Duration maxOutOfOrderness,
+    Duration idleness,
+    int bookDepthLevels)
+    implements Serializable {
+
+  /** Every setting with its default, in the order the docs list them. */
+  public static final Map<String, String> DEFAULTS = defaults();
+
+  private static Map<String, String> defaults() {
+    Map<String, String> defaults = new LinkedHashMap<>();
+    defaults.put("kafka.bootstrap", "localhost:9092");
+    defaults.put("topics.market", "deribit.market.raw");
+    defaults.put("topics.features", "gsb.features");
+    defaults.put("topics.dlq", "gsb.dlq");
+    defaults.put("kafka.group", "gsb-gamma");
+    defaults.put("redis.host", "localhost");
+    defaults.put("redis.port", "6379");
+    defaults.put("features.decision-interval", "1s");
+    defaults.put("events.max-out-of-orderness", "200ms");
+    defaults.put("events.idleness", "5s");
+    defaults.put("book.depth-levels", "10");
+    return Map.copyOf(defaults);
+  }
+
+  public static GammaConfig defaultConfig() {
+    return from(Map.of());
+  }
+
+  /**
+   * Reads settings over the defaults.
+   *
+   * @throws IllegalArgumentException naming the setting, for an unknown name or a bad value
+   */
+  public static GammaConfig from(Map<String, String> settings) {
+    for (String name : settings.keySet()) {
+      if (!DEFAULTS.containsKey(name)) {
+        throw new IllegalArgumentException("Unknown setting " + name);
+      }
+    }
+    Map<String, String> merged = new LinkedHashMap<>(DEFAULTS);
+    merged.putAll(settings);
+    return new GammaConfig(
+        text(merged, "kafka.bootstrap"),
+        text(merged, "topics.market"),
+        text(merged, "topics.features"),
+        text(merged, "topics.dlq"),
+        text(merged, "kafka.group"),
+        text(merged, "redis.host"),
+        positiveInt(merged, "redis.port"),
+        duration(merged, "features.decision-interval"),
+        duration(merged, "events.max-out-of-orderness"),
+        duration(merged, "events.idleness"),
+        positiveInt(merged, "book.depth-levels"));
+  }
+
+  private static String text(Map<String, String> settings, String name) {
+    String value = settings.get(name).trim();
+    if (value.isEmpty()) {
+      throw new IllegalArgumentException(name + " must not be empty");
+    }
+    return value;
+  }
+
+  private static int positiveInt(Map<String, String> settings, String name) {
+    try {
+      int value = Integer.parseInt(text(settings, name));
+      if (value <= 0) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be an integer, got " + settings.get(name));
+    }
+  }
+
+  /** Durations as {@code 250ms}, {@code 5s}, {@code 2m} or {@code 1h}. */
+  static Duration duration(Map<String, String> settings, String name) {
+    String value = text(settings, name);
+    try {
+      Duration duration;
+      if (value.endsWith("ms")) {
+        duration = Duration.ofMillis(Long.parseLong(value.substring(0, value.length() - 2)));
+      } else if (value.endsWith("s")) {
+        duration = Duration.ofSeconds(Long.parseLong(value.substring(0, value.length() - 1)));
+      } else if (value.endsWith("m")) {
+        duration = Duration.ofMinutes(Long.parseLong(value.substring(0, value.length() - 1)));
+      } else if (value.endsWith("h")) {
+        duration = Duration.ofHours(Long.parseLong(value.substring(0, value.length() - 1)));
+      } else {
+        throw new NumberFormatException();
+      }
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return duration;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          name + " must be a duration like 250ms, 5s, 2m or 1h, got " + value);
+    }
+  }
+}

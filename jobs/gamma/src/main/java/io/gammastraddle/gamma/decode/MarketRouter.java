@@ -1,0 +1,51 @@
+package io.gammastraddle.gamma.decode;
+
+import io.gammastraddle.market.BookUpdate;
+import io.gammastraddle.market.DeadLetter;
+import io.gammastraddle.market.MarketEvent;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.ProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * Sends each decoded event where it is used: book updates to the main output, trades and index
+ * prices to {@link #FEATURE_INPUTS}, dead letters to {@link #DEAD_LETTERS}. Tickers are not used
+ * yet and are counted only.
+ */
+public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
+
+  public static final OutputTag<MarketEvent> FEATURE_INPUTS =
+      new OutputTag<>(
+          "feature-inputs",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(MarketEvent.class));
+  public static final OutputTag<DeadLetter> DEAD_LETTERS =
+      new OutputTag<>(
+          "dead-letters",
+          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+
+  private transient Counter marketEvents;
+  private transient Counter deadLetters;
+
+  @Override
+  public void open(OpenContext openContext) {
+    marketEvents = getRuntimeContext().getMetricGroup().counter("marketEvents");
+    deadLetters = getRuntimeContext().getMetricGroup().counter("deadLetters");
+  }
+
+  @Override
+  public void processElement(MarketEvent event, Context ctx, Collector<BookUpdate> out) {
+    if (event.deadLetter() != null) {
+      deadLetters.inc();
+      ctx.output(DEAD_LETTERS, event.deadLetter());
+      return;
+    }
+    marketEvents.inc();
+    if (event.book() != null) {
+      out.collect(event.book());
+    } else if (event.trade() != null || event.index() != null) {
+      ctx.output(FEATURE_INPUTS, event);
+    }
+  }
+}
