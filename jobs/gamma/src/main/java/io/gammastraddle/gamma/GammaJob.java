@@ -121,7 +121,7 @@ public final class GammaJob {
     }
     GammaConfig config = ConfigLayers.load(file, System.getenv(), overrides);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    new GammaJob(config, null).build(env);
+    new GammaJob(config, KafkaEndpoints.create(config)).build(env);
     env.execute(NAME);
   }
 }

@@ -1,7 +1,7 @@
 package io.gammastraddle.gamma.book;
 
+import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
-import io.gammastraddle.book.OrderBook;
 import io.gammastraddle.market.BookUpdate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
@@ -14,13 +14,13 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Rebuilds each instrument's order book (keyed by instrument) from a snapshot and the chained
- * changes that follow it, and emits the top of the book after every update.
+ * changes that follow it ({@link BookState#next}), and emits the top of the book after every update
+ * that changed it.
  *
  * <p>A change whose {@code prev_change_id} is not the book's last change id means updates were
- * lost: the book is marked stale, its tops say so, and changes are ignored until the next snapshot.
- * A change at or below the book's change id was already applied (a replayed record) and is skipped.
- * State is one {@link BookState} per instrument; it lives as long as the instrument is subscribed
- * (instruments are few and bounded, so it is not cleared).
+ * lost: the book is marked stale, its top says so once, and changes are ignored until the next
+ * snapshot. State is one {@link BookState} per instrument; it lives as long as the instrument is
+ * subscribed (instruments are few and bounded, so it is not cleared).
  */
 public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTop> {
 
@@ -48,45 +48,25 @@ public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTo
   @Override
   public void processElement(BookUpdate update, Context ctx, Collector<BookTop> out)
       throws Exception {
-    BookState current = state.value();
-    BookState next = next(current, update);
-    if (next == current) {
-      return;
+    BookState.Step step = BookState.next(state.value(), update);
+    switch (step.outcome()) {
+      case GAP -> {
+        gaps.inc();
+        LOG.warn(
+            "Gap in {}: change {} follows {}; the book is stale until the next snapshot",
+            update.instrument(),
+            update.changeId(),
+            update.prevChangeId());
+      }
+      case DUPLICATE -> duplicates.inc();
+      case APPLIED, WAITING_FOR_SNAPSHOT -> {}
     }
-    state.update(next);
-    if (next.book() != null) {
-      out.collect(next.book().top(update, depthLevels, next.stale()));
+    if (step.state() != state.value()) {
+      state.update(step.state());
     }
-  }
-
-  private BookState next(BookState current, BookUpdate update) {
-    if (update.snapshot()) {
-      return new BookState(OrderBook.fromSnapshot(update), false);
+    BookTop top = BookState.topAfter(step, update, depthLevels);
+    if (top != null) {
+      out.collect(top);
     }
-    if (current == null) {
-      gaps.inc();
-      LOG.warn(
-          "Change {} for {} arrived before any snapshot", update.changeId(), update.instrument());
-      return new BookState(null, true);
-    }
-    if (current.stale()) {
-      return current;
-    }
-    OrderBook book = current.book();
-    if (update.changeId() <= book.changeId()) {
-      duplicates.inc();
-      return current;
-    }
-    if (!book.continuesWith(update)) {
-      gaps.inc();
-      LOG.warn(
-          "Gap in {}: change {} follows {} but the book is at {}; stale until the next snapshot",
-          update.instrument(),
-          update.changeId(),
-          update.prevChangeId(),
-          book.changeId());
-      return new BookState(book, true);
-    }
-    return new BookState(book.apply(update), false);
   }
 }

@@ -6,6 +6,7 @@ import static io.gammastraddle.gamma.MarketEvents.levels;
 import static io.gammastraddle.gamma.MarketEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.gamma.MarketEvents;
 import io.gammastraddle.market.BookUpdate;

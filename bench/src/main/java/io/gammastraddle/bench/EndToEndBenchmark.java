@@ -1,0 +1,192 @@
+package io.gammastraddle.bench;
+
+import io.gammastraddle.embedded.EmbeddedServices;
+import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.gamma.GammaJob;
+import io.gammastraddle.gamma.KafkaEndpoints;
+import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.features.FeatureJson;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+import org.apache.flink.api.common.JobExecutionResult;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.connector.kafka.source.enumerator.initializer.OffsetsInitializer;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * End-to-end throughput (DESIGN section 12): N simulated Deribit messages are produced to a real
+ * Kafka broker, then the real job reads them all (bounded source) and writes features to Kafka and
+ * Redis; the time is from submission until the job has finished, so every feature reached its
+ * sinks. In the same run a plain single-thread loop does the same decode, book and feature work on
+ * the same messages. The job's features are read back from Kafka and must equal the loop's.
+ */
+public final class EndToEndBenchmark {
+
+  private static final int MARKET_PARTITIONS = 4;
+
+  private final int messages;
+  private final long seed;
+  private final int parallelism;
+
+  public EndToEndBenchmark(int messages, long seed, int parallelism) {
+    this.messages = messages;
+    this.seed = seed;
+    this.parallelism = parallelism;
+  }
+
+  /** What one run measured. */
+  public record Result(
+      int messages,
+      int parallelism,
+      double plainSeconds,
+      double jobSeconds,
+      long jobNetRuntimeMillis,
+      int vectors,
+      boolean vectorsMatch) {
+
+    public double plainRate() {
+      return messages / plainSeconds;
+    }
+
+    public double jobRate() {
+      return messages / jobSeconds;
+    }
+
+    public String report() {
+      return String.format(
+          "messages            %,d%n"
+              + "plain loop          %,.0f msg/s (%.2f s, one thread)%n"
+              + "flink job           %,.0f msg/s (%.2f s from submit to finished, net runtime"
+              + " %,d ms, parallelism %d)%n"
+              + "ratio job/plain     %.2f%n"
+              + "feature vectors     %,d, job equals plain loop: %s",
+          messages,
+          plainRate(),
+          plainSeconds,
+          jobRate(),
+          jobSeconds,
+          jobNetRuntimeMillis,
+          parallelism,
+          jobRate() / plainRate(),
+          vectors,
+          vectorsMatch);
+    }
+  }
+
+  public Result run() throws Exception {
+    MarketMessages input = MarketMessages.generate(messages, seed, 1_767_225_600_000L);
+    GammaConfig defaults = GammaConfig.defaultConfig();
+
+    // Once to warm the JIT, once measured.
+    plainLoop(input, defaults);
+    long plainStart = System.nanoTime();
+    List<FeatureVector> expected = plainLoop(input, defaults);
+    double plainSeconds = (System.nanoTime() - plainStart) / 1e9;
+
+    try (EmbeddedServices services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0))) {
+      GammaConfig config =
+          GammaConfig.from(
+              Map.of(
+                  "kafka.bootstrap", services.kafkaBootstrap(),
+                  "redis.host", services.redisHost(),
+                  "redis.port", String.valueOf(services.redisPort())));
+      services.createTopics(
+          Map.of(
+              config.marketTopic(),
+              MARKET_PARTITIONS,
+              config.featuresTopic(),
+              1,
+              config.deadLetterTopic(),
+              1));
+      produce(input, config);
+
+      StreamExecutionEnvironment env =
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+      new GammaJob(config, KafkaEndpoints.create(config, OffsetsInitializer.earliest(), true))
+          .build(env);
+      long jobStart = System.nanoTime();
+      JobExecutionResult result = env.execute(GammaJob.NAME + "-bench");
+      double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
+
+      List<String> actual = readFeatures(config, expected.size());
+      return new Result(
+          messages,
+          parallelism,
+          plainSeconds,
+          jobSeconds,
+          result.getNetRuntime(),
+          expected.size(),
+          sameVectors(expected, actual));
+    }
+  }
+
+  private static List<FeatureVector> plainLoop(MarketMessages input, GammaConfig config) {
+    PlainPipeline pipeline =
+        new PlainPipeline(config.bookDepthLevels(), config.decisionInterval().toMillis());
+    for (String value : input.values()) {
+      pipeline.accept(value);
+    }
+    return pipeline.finish();
+  }
+
+  private static void produce(MarketMessages input, GammaConfig config) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
+    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    try (KafkaProducer<String, String> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
+      for (int i = 0; i < input.size(); i++) {
+        producer.send(
+            new ProducerRecord<>(config.marketTopic(), input.keys().get(i), input.values().get(i)));
+      }
+      producer.flush();
+    }
+  }
+
+  private static List<String> readFeatures(GammaConfig config, int expected) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+    try (KafkaConsumer<String, String> consumer =
+        new KafkaConsumer<>(properties, new StringDeserializer(), new StringDeserializer())) {
+      TopicPartition partition = new TopicPartition(config.featuresTopic(), 0);
+      consumer.assign(List.of(partition));
+      consumer.seekToBeginning(List.of(partition));
+      long end = consumer.endOffsets(List.of(partition)).get(partition);
+      List<String> values = new ArrayList<>();
+      long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      while (consumer.position(partition) < end && System.nanoTime() < deadline) {
+        for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+          values.add(record.value());
+        }
+      }
+      return values;
+    }
+  }
+
+  private static boolean sameVectors(List<FeatureVector> expected, List<String> actual) {
+    Set<String> expectedJson = new HashSet<>();
+    for (FeatureVector vector : expected) {
+      expectedJson.add(new String(FeatureJson.toJson(vector), StandardCharsets.UTF_8));
+    }
+    return actual.size() == expected.size() && expectedJson.equals(new HashSet<>(actual));
+  }
+}

@@ -1,0 +1,34 @@
+package io.gammastraddle.cli;
+
+import io.gammastraddle.bench.EndToEndBenchmark;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code gsb bench}: the end-to-end throughput benchmark (DESIGN section 12). */
+@Command(
+    name = "bench",
+    mixinStandardHelpOptions = true,
+    description =
+        "Kafka -> job -> sinks throughput on N simulated Deribit messages, against a plain"
+            + " single-thread loop doing the same work on the same messages.")
+final class BenchCommand implements Callable<Integer> {
+
+  @Option(names = "--messages", description = "Messages to process (default: ${DEFAULT-VALUE}).")
+  int messages = 1_000_000;
+
+  @Option(names = "--seed", description = "Simulated market seed (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
+  int parallelism = 2;
+
+  @Override
+  public Integer call() throws Exception {
+    if (messages <= 0 || parallelism <= 0) {
+      throw new IllegalArgumentException("--messages and --parallelism must be positive");
+    }
+    System.out.println(new EndToEndBenchmark(messages, seed, parallelism).run().report());
+    return 0;
+  }
+}

@@ -1,0 +1,196 @@
+package io.gammastraddle.cli;
+
+import io.gammastraddle.bridge.MarketDataBridge;
+import io.gammastraddle.embedded.EmbeddedServices;
+import io.gammastraddle.embedded.LocalPorts;
+import io.gammastraddle.gamma.GammaJob;
+import io.gammastraddle.gamma.KafkaEndpoints;
+import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.simulator.SimulatedMarket;
+import io.gammastraddle.simulator.SimulatorServer;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code gsb demo}: the whole system in one JVM on its embedded default: a real Kafka broker, a
+ * real Redis server, the Deribit simulator, the bridge and the Flink job on a local cluster with
+ * its web dashboard and Prometheus endpoint, in paper mode.
+ */
+@Command(
+    name = "demo",
+    mixinStandardHelpOptions = true,
+    description = "Runs everything embedded: Kafka, Redis, simulator, bridge and the Flink job.")
+final class DemoCommand implements Callable<Integer> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
+  private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+
+  @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
+  Long durationSeconds;
+
+  @Option(names = "--seed", description = "Simulated market seed (default: ${DEFAULT-VALUE}).")
+  long seed = 42;
+
+  @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}).")
+  int kafkaPort = 9092;
+
+  @Option(names = "--redis-port", description = "Redis port (default: ${DEFAULT-VALUE}).")
+  int redisPort = 6379;
+
+  @Option(names = "--web-port", description = "Flink dashboard port (default: ${DEFAULT-VALUE}).")
+  int webPort = 8081;
+
+  @Option(
+      names = "--prometheus-port",
+      description = "Prometheus metrics port (default: ${DEFAULT-VALUE}).")
+  int prometheusPort = 9249;
+
+  @Option(names = "--sim-port", description = "Simulator port (default: ${DEFAULT-VALUE}).")
+  int simPort = 8765;
+
+  @Option(names = "--flink-conf", description = "Flink configuration directory.")
+  Path flinkConf = LocalFlink.defaultConfDir();
+
+  private final Deque<AutoCloseable> running = new ArrayDeque<>();
+
+  @Override
+  public Integer call() throws Exception {
+    if (durationSeconds != null && durationSeconds <= 0) {
+      throw new IllegalArgumentException("--duration must be positive, got " + durationSeconds);
+    }
+    // Every port is checked before anything starts, so a clash costs nothing to fix.
+    LocalPorts.requireFree("Kafka", kafkaPort);
+    LocalPorts.requireFree("Redis", redisPort);
+    LocalPorts.requireFree("Flink web dashboard", webPort);
+    LocalPorts.requireFree("Prometheus", prometheusPort);
+    LocalPorts.requireFree("Simulator", simPort);
+
+    CountDownLatch stopRequested = new CountDownLatch(1);
+    CountDownLatch stopped = new CountDownLatch(1);
+    Thread hook =
+        new Thread(
+            () -> {
+              stopRequested.countDown();
+              awaitQuietly(stopped);
+            },
+            "gsb-demo-stop");
+    Runtime.getRuntime().addShutdownHook(hook);
+    try {
+      DemoStatus status = start();
+      long deadline =
+          durationSeconds == null
+              ? Long.MAX_VALUE
+              : System.nanoTime() + durationSeconds * 1_000_000_000L;
+      while (!stopRequested.await(
+          Math.min(STATUS_EVERY.toNanos(), Math.max(0, deadline - System.nanoTime())),
+          TimeUnit.NANOSECONDS)) {
+        System.out.println(status.line());
+        if (System.nanoTime() >= deadline) {
+          break;
+        }
+        status.failIfJobEnded();
+      }
+      System.out.println(status.line());
+      System.out.println("Stopping.");
+      return 0;
+    } finally {
+      stopAll();
+      stopped.countDown();
+      if (stopRequested.getCount() > 0) {
+        Runtime.getRuntime().removeShutdownHook(hook);
+      }
+    }
+  }
+
+  private DemoStatus start() throws Exception {
+    System.out.println("Starting Kafka and Redis...");
+    EmbeddedServices services =
+        EmbeddedServices.start(new EmbeddedServices.Ports(kafkaPort, redisPort));
+    running.push(services);
+    GammaConfig config =
+        GammaConfig.from(
+            Map.of(
+                "kafka.bootstrap", services.kafkaBootstrap(),
+                "redis.host", services.redisHost(),
+                "redis.port", String.valueOf(services.redisPort())));
+    services.createTopics(
+        Map.of(config.marketTopic(), 4, config.featuresTopic(), 1, config.deadLetterTopic(), 1));
+
+    SimulatorServer simulator =
+        new SimulatorServer(
+            new SimulatedMarket(seed, System.currentTimeMillis()),
+            new InetSocketAddress("127.0.0.1", simPort),
+            1.0);
+    simulator.start();
+    running.push(simulator);
+
+    MarketDataBridge bridge =
+        new MarketDataBridge(
+            MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap()));
+    bridge.start();
+    running.push(bridge);
+
+    StreamExecutionEnvironment env =
+        LocalFlink.environment(
+            LocalFlink.configuration(
+                flinkConf,
+                Map.of(
+                    "rest.port", String.valueOf(webPort),
+                    "metrics.reporter.prom.port", String.valueOf(prometheusPort),
+                    "execution.checkpointing.dir",
+                        services.dataDirectory().resolve("checkpoints").toUri().toString(),
+                    "execution.checkpointing.savepoint-dir",
+                        services.dataDirectory().resolve("savepoints").toUri().toString())));
+    new GammaJob(config, KafkaEndpoints.create(config)).build(env);
+    JobClient job = env.executeAsync(GammaJob.NAME);
+    running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+
+    DemoStatus status = new DemoStatus(bridge, job, config);
+    running.push(status);
+
+    System.out.println();
+    System.out.println(
+        "Gamma Straddle demo is running (paper mode, simulated market, seed " + seed + ")");
+    System.out.println("  Flink dashboard  http://localhost:" + webPort);
+    System.out.println("  Prometheus       http://localhost:" + prometheusPort + "/metrics");
+    System.out.println("  Kafka            " + services.kafkaBootstrap());
+    System.out.println(
+        "  Redis            redis-cli -p " + services.redisPort() + " HGETALL gsb:features:BTC");
+    System.out.println("  Simulator        " + simulator.uri());
+    System.out.println("Ctrl-C stops everything.");
+    System.out.println();
+    return status;
+  }
+
+  private void stopAll() {
+    while (!running.isEmpty()) {
+      AutoCloseable part = running.pop();
+      try {
+        part.close();
+      } catch (Exception e) {
+        LOG.warn("Stopping {} failed: {}", part, e.toString());
+      }
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await(60, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
