@@ -1,0 +1,65 @@
+package io.gammastraddle.gamma.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigLayersTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void defaultsComeFromTheDesign() {
+    GammaConfig config = GammaConfig.defaultConfig();
+
+    assertThat(config.kafkaBootstrap()).isEqualTo("localhost:9092");
+    assertThat(config.marketTopic()).isEqualTo("deribit.market.raw");
+    assertThat(config.featuresTopic()).isEqualTo("gsb.features");
+    assertThat(config.deadLetterTopic()).isEqualTo("gsb.dlq");
+    assertThat(config.redisPort()).isEqualTo(6379);
+    assertThat(config.decisionInterval()).isEqualTo(Duration.ofSeconds(1));
+  }
+
+  @Test
+  void environmentOverridesTheFileAndTheCommandLineOverridesBoth() throws Exception {
+    Path file = dir.resolve("job.yaml");
+    Files.writeString(
+        file,
+        "kafka:\n  bootstrap: file:9092\n  group: from-file\nredis.port: 7000\n"
+            + "features:\n  decision-interval: 250ms\n");
+
+    GammaConfig config =
+        ConfigLayers.load(
+            file,
+            Map.of("GSB_KAFKA_BOOTSTRAP", "env:9092", "GSB_REDIS_PORT", "7001", "PATH", "/bin"),
+            Map.of("redis.port", "7002"));
+
+    assertThat(config.kafkaBootstrap()).isEqualTo("env:9092");
+    assertThat(config.consumerGroup()).isEqualTo("from-file");
+    assertThat(config.redisPort()).isEqualTo(7002);
+    assertThat(config.decisionInterval()).isEqualTo(Duration.ofMillis(250));
+  }
+
+  @Test
+  void refusesUnknownSettingsAndBadValuesNamingTheSetting() {
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("kafka.bootstrapp", "x")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("Unknown setting kafka.bootstrapp");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("redis.port", "-1")))
+        .hasMessage("redis.port must be positive, got -1");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("events.idleness", "5 minutes")))
+        .hasMessage("events.idleness must be a duration like 250ms, 5s, 2m or 1h, got 5 minutes");
+  }
+
+  @Test
+  void namesEnvironmentVariables() {
+    assertThat(ConfigLayers.environmentName("features.decision-interval"))
+        .isEqualTo("GSB_FEATURES_DECISION_INTERVAL");
+  }
+}
