@@ -1,0 +1,204 @@
+package io.gammastraddle.simulator;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.java_websocket.WebSocket;
+import org.java_websocket.framing.CloseFrame;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one thread that owns the market and every session: it steps the market at {@code speed}
+ * simulated seconds per wall second, fans the notifications out to subscribers, answers requests
+ * and sends heartbeats. Transport threads only enqueue tasks, so nothing here needs a lock, and a
+ * book snapshot can never interleave with the change chain it starts.
+ *
+ * <p>Sending only appends to a connection's queue, so a slow client never blocks this thread; a
+ * client that falls {@code sendQueueLimit} frames behind is disconnected.
+ */
+final class ExchangeLoop implements Runnable {
+  static final String HEARTBEAT_TEST_REQUEST =
+      "{\"jsonrpc\":\"2.0\",\"method\":\"heartbeat\",\"params\":{\"type\":\"test_request\"}}";
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExchangeLoop.class);
+  // bounds how long a request can wait behind a fast-forwarding market
+  private static final int MAX_STEPS_PER_ROUND = 50;
+  private static final long MAX_IDLE_NANOS = Duration.ofMillis(20).toNanos();
+
+  private final SimulatedMarket market;
+  private final double speed;
+  private final int sendQueueLimit;
+  private final Subscriptions subscriptions = new Subscriptions();
+  private final RequestHandler requests;
+  private final Map<WebSocket, Session> sessions = new HashMap<>();
+  private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
+  private volatile int sessionCount;
+
+  ExchangeLoop(
+      SimulatedMarket market, double speed, Duration minimumHeartbeat, int sendQueueLimit) {
+    this.market = market;
+    this.speed = speed;
+    this.sendQueueLimit = sendQueueLimit;
+    this.requests = new RequestHandler(market, subscriptions, minimumHeartbeat);
+  }
+
+  void opened(WebSocket connection) {
+    tasks.add(
+        () -> {
+          sessions.put(connection, new Session(connection, sendQueueLimit));
+          sessionCount = sessions.size();
+        });
+  }
+
+  void closed(WebSocket connection) {
+    tasks.add(
+        () -> {
+          Session session = sessions.get(connection);
+          if (session != null) {
+            forget(session);
+          }
+        });
+  }
+
+  void received(WebSocket connection, String text, long usIn) {
+    tasks.add(
+        () -> {
+          Session session = sessions.get(connection);
+          if (session == null) {
+            return;
+          }
+          for (String frame : requests.handle(session, text, usIn, System.nanoTime())) {
+            if (!session.send(frame)) {
+              dropLagging(session);
+              return;
+            }
+          }
+        });
+  }
+
+  /** Sessions currently open, as last seen by the loop. */
+  int sessionCount() {
+    return sessionCount;
+  }
+
+  @Override
+  public void run() {
+    long wallStart = System.nanoTime();
+    long simulatedStart = market.nowMillis();
+    try {
+      while (!Thread.currentThread().isInterrupted()) {
+        runPendingTasks();
+        int steps = 0;
+        while (steps < MAX_STEPS_PER_ROUND
+            && market.nowMillis() + SimulatedMarket.STEP_MILLIS
+                <= simulatedNow(wallStart, simulatedStart)) {
+          publish(market.stepNotifications());
+          steps++;
+        }
+        sendHeartbeats(System.nanoTime());
+        if (steps < MAX_STEPS_PER_ROUND) {
+          awaitTask(nanosUntilNextStep(wallStart, simulatedStart));
+        }
+      }
+    } catch (InterruptedException stop) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException bug) {
+      LOG.error("Simulator market loop stopped", bug);
+    }
+  }
+
+  private double simulatedNow(long wallStart, long simulatedStart) {
+    return simulatedStart + (System.nanoTime() - wallStart) * speed / 1e6;
+  }
+
+  private long nanosUntilNextStep(long wallStart, long simulatedStart) {
+    double simulatedMillis = market.nowMillis() + SimulatedMarket.STEP_MILLIS - simulatedStart;
+    long due = wallStart + (long) (simulatedMillis / speed * 1e6);
+    return Math.max(0, Math.min(due - System.nanoTime(), MAX_IDLE_NANOS));
+  }
+
+  private void runPendingTasks() {
+    Runnable task;
+    while ((task = tasks.poll()) != null) {
+      run(task);
+    }
+  }
+
+  private void awaitTask(long nanos) throws InterruptedException {
+    Runnable task = tasks.poll(nanos, TimeUnit.NANOSECONDS);
+    if (task != null) {
+      run(task);
+    }
+  }
+
+  private void run(Runnable task) {
+    try {
+      task.run();
+    } catch (RuntimeException failure) {
+      LOG.error("Simulator request failed", failure);
+    }
+  }
+
+  private void publish(List<Notification> notifications) {
+    List<Session> lagging = null;
+    for (Notification notification : notifications) {
+      for (Session session : subscriptions.subscribers(notification.channel())) {
+        if (!session.send(notification.frame())) {
+          if (lagging == null) {
+            lagging = new ArrayList<>();
+          }
+          if (!lagging.contains(session)) {
+            lagging.add(session);
+          }
+        }
+      }
+    }
+    if (lagging != null) {
+      lagging.forEach(this::dropLagging);
+    }
+  }
+
+  private void sendHeartbeats(long nowNanos) {
+    List<Session> silent = new ArrayList<>(0);
+    List<Session> lagging = new ArrayList<>(0);
+    for (Session session : sessions.values()) {
+      if (!session.heartbeatDue(nowNanos)) {
+        continue;
+      }
+      if (!session.heartbeatAnswered(nowNanos)) {
+        silent.add(session);
+      } else if (!session.send(HEARTBEAT_TEST_REQUEST)) {
+        lagging.add(session);
+      }
+    }
+    for (Session session : silent) {
+      forget(session);
+      session.close(CloseFrame.POLICY_VALIDATION, "heartbeat test_request not answered");
+    }
+    lagging.forEach(this::dropLagging);
+  }
+
+  private void dropLagging(Session session) {
+    if (sessions.get(session.connection()) != session) {
+      return;
+    }
+    LOG.warn(
+        "Disconnecting simulator client {}: it fell {} frames behind",
+        session.connection().getRemoteSocketAddress(),
+        sendQueueLimit);
+    forget(session);
+    session.close(CloseFrame.TRY_AGAIN_LATER, "send queue overflow");
+  }
+
+  private void forget(Session session) {
+    subscriptions.removeAll(session);
+    sessions.remove(session.connection());
+    sessionCount = sessions.size();
+  }
+}

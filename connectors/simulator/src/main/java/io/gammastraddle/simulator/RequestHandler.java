@@ -1,0 +1,232 @@
+package io.gammastraddle.simulator;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Answers Deribit JSON-RPC 2.0 requests: {@code public/test}, {@code public/get_time}, {@code
+ * public/set_heartbeat}, {@code public/disable_heartbeat}, {@code public/get_instruments}, {@code
+ * public/subscribe}, {@code public/unsubscribe} and {@code public/unsubscribe_all}. Used only on
+ * the exchange loop's thread, so it reads the market and changes subscriptions without locks.
+ */
+final class RequestHandler {
+  /** Reported by {@code public/test}; the version in Deribit's docs, marked as the simulator. */
+  static final String API_VERSION = "1.2.26-gsb-simulator";
+
+  static final int PARSE_ERROR = -32700;
+  static final int INVALID_REQUEST = -32600;
+  static final int METHOD_NOT_FOUND = -32601;
+  static final int INVALID_PARAMS = -32602;
+
+  private static final String BOOK_PREFIX = "book.";
+  private static final String BOOK_SUFFIX = ".100ms";
+  private static final Set<String> DERIBIT_KINDS =
+      Set.of("future", "option", "spot", "future_combo", "option_combo");
+
+  private final SimulatedMarket market;
+  private final Subscriptions subscriptions;
+  private final Duration minimumHeartbeat;
+  private final ObjectMapper mapper = new ObjectMapper();
+  private final JsonWriter json = new JsonWriter();
+
+  RequestHandler(SimulatedMarket market, Subscriptions subscriptions, Duration minimumHeartbeat) {
+    this.market = market;
+    this.subscriptions = subscriptions;
+    this.minimumHeartbeat = minimumHeartbeat;
+  }
+
+  /**
+   * Handles one text frame from {@code session} and returns the frames to send back, in order: the
+   * response, then any book snapshots a subscription asked for.
+   */
+  List<String> handle(Session session, String text, long usIn, long nowNanos) {
+    json.reset();
+    JsonNode request;
+    try {
+      request = mapper.readTree(text);
+    } catch (JsonProcessingException malformed) {
+      return List.of(error(null, usIn, PARSE_ERROR, "Parse error", null));
+    }
+    if (request == null || !request.isObject() || !request.path("method").isTextual()) {
+      return List.of(
+          error(
+              request == null ? null : request.get("id"),
+              usIn,
+              INVALID_REQUEST,
+              "Invalid Request",
+              null));
+    }
+    JsonNode id = request.get("id");
+    JsonNode params = request.path("params");
+    try {
+      return switch (request.get("method").asText()) {
+        case "public/test" -> {
+          session.testReceived();
+          yield List.of(
+              result(
+                  id, usIn, json.beginObject().field("version", API_VERSION).endObject().take()));
+        }
+        case "public/get_time" -> List.of(result(id, usIn, Long.toString(market.nowMillis())));
+        case "public/set_heartbeat" -> {
+          session.enableHeartbeat(heartbeatInterval(params).toNanos(), nowNanos);
+          yield List.of(ok(id, usIn));
+        }
+        case "public/disable_heartbeat" -> {
+          session.disableHeartbeat();
+          yield List.of(ok(id, usIn));
+        }
+        case "public/get_instruments" -> List.of(result(id, usIn, instruments(params)));
+        case "public/subscribe" -> subscribe(session, id, usIn, params);
+        case "public/unsubscribe" -> List.of(unsubscribe(session, id, usIn, params));
+        case "public/unsubscribe_all" -> {
+          subscriptions.removeAll(session);
+          yield List.of(ok(id, usIn));
+        }
+        default -> List.of(error(id, usIn, METHOD_NOT_FOUND, "Method not found", null));
+      };
+    } catch (InvalidParams invalid) {
+      return List.of(error(id, usIn, INVALID_PARAMS, "Invalid params", invalid));
+    }
+  }
+
+  private Duration heartbeatInterval(JsonNode params) {
+    JsonNode interval = params.path("interval");
+    if (!interval.isNumber()) {
+      throw new InvalidParams("interval", "must be a number of seconds");
+    }
+    Duration requested = Duration.ofNanos(Math.round(interval.asDouble() * 1e9));
+    if (requested.compareTo(minimumHeartbeat) < 0) {
+      throw new InvalidParams(
+          "interval", "must be at least " + minimumHeartbeat.toMillis() / 1000.0 + " seconds");
+    }
+    return requested;
+  }
+
+  private String instruments(JsonNode params) {
+    JsonNode currencyNode = params.path("currency");
+    String currency = currencyNode.asText();
+    if (!currencyNode.isTextual()
+        || !(currency.equals("any") || market.currencies().contains(currency))) {
+      throw new InvalidParams("currency", "must be one of " + market.currencies() + " or any");
+    }
+    JsonNode kindNode = params.path("kind");
+    if (!kindNode.isMissingNode() && !DERIBIT_KINDS.contains(kindNode.asText())) {
+      throw new InvalidParams("kind", "must be one of " + DERIBIT_KINDS);
+    }
+    // the simulator keeps no expired instruments
+    boolean expired = params.path("expired").asBoolean(false);
+    json.beginArray();
+    for (Instrument instrument : market.instruments()) {
+      boolean currencyMatches = currency.equals("any") || instrument.currency().equals(currency);
+      boolean kindMatches =
+          kindNode.isMissingNode() || instrument.deribitKind().equals(kindNode.asText());
+      if (!expired && currencyMatches && kindMatches) {
+        instrument.writeDefinition(json);
+      }
+    }
+    return json.endArray().take();
+  }
+
+  private List<String> subscribe(Session session, JsonNode id, long usIn, JsonNode params) {
+    List<String> snapshots = new ArrayList<>();
+    Set<String> subscribed = new LinkedHashSet<>();
+    for (String channel : channels(params)) {
+      if (!market.channels().contains(channel)) {
+        continue;
+      }
+      subscribed.add(channel);
+      if (subscriptions.add(session, channel) && channel.startsWith(BOOK_PREFIX)) {
+        String instrument =
+            channel.substring(BOOK_PREFIX.length(), channel.length() - BOOK_SUFFIX.length());
+        snapshots.add(market.bookSnapshot(instrument));
+      }
+    }
+    List<String> frames = new ArrayList<>(1 + snapshots.size());
+    frames.add(result(id, usIn, stringArray(subscribed)));
+    frames.addAll(snapshots);
+    return frames;
+  }
+
+  private String unsubscribe(Session session, JsonNode id, long usIn, JsonNode params) {
+    Set<String> unsubscribed = new LinkedHashSet<>();
+    for (String channel : channels(params)) {
+      if (subscriptions.remove(session, channel)) {
+        unsubscribed.add(channel);
+      }
+    }
+    return result(id, usIn, stringArray(unsubscribed));
+  }
+
+  private static List<String> channels(JsonNode params) {
+    JsonNode channels = params.path("channels");
+    if (!channels.isArray()) {
+      throw new InvalidParams("channels", "must be an array of channel names");
+    }
+    List<String> names = new ArrayList<>(channels.size());
+    channels.forEach(channel -> names.add(channel.asText()));
+    return names;
+  }
+
+  private String stringArray(Set<String> values) {
+    json.beginArray();
+    values.forEach(json::value);
+    return json.endArray().take();
+  }
+
+  private String ok(JsonNode id, long usIn) {
+    return result(id, usIn, "\"ok\"");
+  }
+
+  private String result(JsonNode id, long usIn, String resultJson) {
+    return envelope(id, usIn, "result", resultJson);
+  }
+
+  private String error(JsonNode id, long usIn, int code, String message, InvalidParams details) {
+    json.beginObject().field("code", code).field("message", message);
+    if (details != null) {
+      json.beginObject("data")
+          .field("reason", details.getMessage())
+          .field("param", details.param)
+          .endObject();
+    }
+    return envelope(id, usIn, "error", json.endObject().take());
+  }
+
+  private String envelope(JsonNode id, long usIn, String field, String valueJson) {
+    json.beginObject().field("jsonrpc", "2.0");
+    if (id != null) {
+      json.rawField("id", id.toString());
+    }
+    long usOut = nowMicros();
+    return json.rawField(field, valueJson)
+        .field("usIn", usIn)
+        .field("usOut", usOut)
+        .field("usDiff", usOut - usIn)
+        // not the real-money exchange: clients that guard live trading on this flag stay safe
+        .field("testnet", true)
+        .endObject()
+        .take();
+  }
+
+  static long nowMicros() {
+    Instant now = Instant.now();
+    return now.getEpochSecond() * 1_000_000 + now.getNano() / 1_000;
+  }
+
+  /** A request's parameter is missing or wrong; answered with JSON-RPC error -32602. */
+  private static final class InvalidParams extends RuntimeException {
+    private final String param;
+
+    InvalidParams(String param, String reason) {
+      super(reason, null, false, false);
+      this.param = param;
+    }
+  }
+}

@@ -1,0 +1,87 @@
+package io.gammastraddle.simulator;
+
+import java.util.LinkedHashSet;
+import java.util.Set;
+import org.java_websocket.WebSocket;
+import org.java_websocket.WebSocketImpl;
+import org.java_websocket.exceptions.WebsocketNotConnectedException;
+
+/**
+ * One client connection as the exchange loop sees it: its channels, its heartbeat and a bounded
+ * send queue. Used only on the exchange loop's thread.
+ */
+final class Session {
+  private final WebSocket connection;
+  private final int sendQueueLimit;
+  private final Set<String> channels = new LinkedHashSet<>();
+  private long heartbeatIntervalNanos;
+  private long nextHeartbeatNanos;
+  private boolean awaitingTestResponse;
+
+  Session(WebSocket connection, int sendQueueLimit) {
+    this.connection = connection;
+    this.sendQueueLimit = sendQueueLimit;
+  }
+
+  WebSocket connection() {
+    return connection;
+  }
+
+  Set<String> channels() {
+    return channels;
+  }
+
+  /**
+   * Queues a text frame. Returns false, without queueing, when the client has fallen {@code
+   * sendQueueLimit} frames behind; the caller then drops the session.
+   */
+  boolean send(String frame) {
+    // Java-WebSocket's own queue is unbounded, so the bound is checked against it before adding
+    if (((WebSocketImpl) connection).outQueue.size() >= sendQueueLimit) {
+      return false;
+    }
+    try {
+      connection.send(frame);
+    } catch (WebsocketNotConnectedException closing) {
+      // the close callback removes the session; frames for a closing connection are dropped
+    }
+    return true;
+  }
+
+  void close(int code, String reason) {
+    connection.close(code, reason);
+  }
+
+  void enableHeartbeat(long intervalNanos, long nowNanos) {
+    heartbeatIntervalNanos = intervalNanos;
+    nextHeartbeatNanos = nowNanos + intervalNanos;
+    awaitingTestResponse = false;
+  }
+
+  void disableHeartbeat() {
+    heartbeatIntervalNanos = 0;
+    awaitingTestResponse = false;
+  }
+
+  /** The client answered a test_request (any {@code public/test} counts, as on Deribit). */
+  void testReceived() {
+    awaitingTestResponse = false;
+  }
+
+  boolean heartbeatDue(long nowNanos) {
+    return heartbeatIntervalNanos > 0 && nowNanos - nextHeartbeatNanos >= 0;
+  }
+
+  /**
+   * Called when a heartbeat is due: returns false if the previous test_request is still unanswered,
+   * otherwise schedules the next one and expects an answer to the one sent now.
+   */
+  boolean heartbeatAnswered(long nowNanos) {
+    if (awaitingTestResponse) {
+      return false;
+    }
+    awaitingTestResponse = true;
+    nextHeartbeatNanos = nowNanos + heartbeatIntervalNanos;
+    return true;
+  }
+}
