@@ -1,0 +1,337 @@
+package io.gammastraddle.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.deribit.websocket.DeribitClient;
+import io.gammastraddle.deribit.websocket.Notifications;
+import io.gammastraddle.deribit.websocket.SubscriptionParams;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Bridges Deribit's public market data (or the simulator's) into Kafka: the core of {@code gsb
+ * ingest}.
+ *
+ * <p>On {@link #start()} it lists each currency's perpetual (and, if configured, its active
+ * options), subscribes to their {@code book}, {@code ticker} and {@code trades} channels plus the
+ * currency's price index, and writes every notification to {@link Config#topic()} keyed by
+ * instrument or index name. The value is the notification's params object exactly as received, with
+ * {@code recv_ts} (epoch ns) in front (DESIGN section 4).
+ *
+ * <p>A record Kafka refuses is never skipped quietly: the bridge logs the reason, counts it, closes
+ * the WebSocket and completes {@link #stopped()} exceptionally, so its owner can exit non-zero.
+ *
+ * <pre>{@code
+ * try (MarketDataBridge bridge =
+ *     new MarketDataBridge(MarketDataBridge.Config.defaults(url, "localhost:9092"))) {
+ *   bridge.start();
+ *   bridge.stopped().join(); // returns only if the connection or Kafka fails
+ * }
+ * }</pre>
+ */
+public final class MarketDataBridge implements AutoCloseable {
+
+  private static final Logger LOG = LoggerFactory.getLogger(MarketDataBridge.class);
+  private static final int HEARTBEAT_SECONDS = 30;
+  private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
+
+  /**
+   * What to bridge and where to.
+   *
+   * @param url the Deribit WebSocket endpoint, e.g. {@code wss://www.deribit.com/ws/api/v2}
+   * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
+   * @param topic the Kafka topic, {@value #DEFAULT_TOPIC} by default
+   * @param currencies the currencies whose instruments and price index are bridged
+   * @param interval the notification interval of the instrument channels, e.g. {@code 100ms}
+   * @param includeOptions whether every active option of each currency is bridged too
+   */
+  public record Config(
+      URI url,
+      String bootstrapServers,
+      String topic,
+      List<String> currencies,
+      String interval,
+      boolean includeOptions) {
+
+    public static final String DEFAULT_TOPIC = "deribit.market.raw";
+
+    public Config {
+      Objects.requireNonNull(url, "url");
+      Objects.requireNonNull(bootstrapServers, "bootstrapServers");
+      Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(interval, "interval");
+      currencies = List.copyOf(currencies);
+      if (currencies.isEmpty()) {
+        throw new IllegalArgumentException("at least one currency is needed");
+      }
+    }
+
+    /** BTC and ETH with their options, at 100 ms, to {@value #DEFAULT_TOPIC}. */
+    public static Config defaults(URI url, String bootstrapServers) {
+      return new Config(url, bootstrapServers, DEFAULT_TOPIC, List.of("BTC", "ETH"), "100ms", true);
+    }
+
+    public Config withTopic(String newTopic) {
+      return new Config(url, bootstrapServers, newTopic, currencies, interval, includeOptions);
+    }
+
+    public Config withCurrencies(List<String> newCurrencies) {
+      return new Config(url, bootstrapServers, topic, newCurrencies, interval, includeOptions);
+    }
+
+    public Config withInterval(String newInterval) {
+      return new Config(url, bootstrapServers, topic, currencies, newInterval, includeOptions);
+    }
+
+    public Config withIncludeOptions(boolean options) {
+      return new Config(url, bootstrapServers, topic, currencies, interval, options);
+    }
+  }
+
+  private final Config config;
+  private final LongAdder framesReceived = new LongAdder();
+  private final LongAdder recordsProduced = new LongAdder();
+  private final LongAdder sendErrors = new LongAdder();
+  private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+
+  // Held while a record is handed to the producer, so close() never closes it mid-send.
+  private final Object producing = new Object();
+  private boolean closing;
+
+  private volatile KafkaProducer<String, String> producer;
+  private volatile DeribitClient client;
+
+  public MarketDataBridge(Config config) {
+    this.config = Objects.requireNonNull(config, "config");
+  }
+
+  /**
+   * Connects, lists the instruments, subscribes and starts producing; returns once the server has
+   * confirmed the subscriptions. Call {@link #close()} afterwards even if this throws.
+   *
+   * @throws IOException if the WebSocket cannot be opened or closes during start
+   * @throws TimeoutException if Deribit does not answer a request in time
+   * @throws io.gammastraddle.deribit.websocket.DeribitRpcException if Deribit refuses a request
+   */
+  public void start() throws IOException, TimeoutException, InterruptedException {
+    producer = new KafkaProducer<>(producerProperties(config.bootstrapServers()));
+    client =
+        DeribitClient.connect(config.url(), this::onNotification, DeribitClient.Options.defaults());
+    client
+        .closed()
+        .whenComplete(
+            (closedByUs, connectionLost) -> {
+              if (connectionLost != null) {
+                stop(connectionLost);
+              }
+            });
+    await(client.enableHeartbeat(HEARTBEAT_SECONDS));
+    List<String> channels = new ArrayList<>();
+    for (String currency : config.currencies()) {
+      for (String instrument : instruments(currency)) {
+        channels.addAll(instrumentChannels(instrument, config.interval()));
+      }
+      channels.add(indexChannel(currency));
+    }
+    List<String> confirmed = await(client.subscribe(channels));
+    if (confirmed.size() < channels.size()) {
+      LOG.warn("the server confirmed only {} of {} channels", confirmed.size(), channels.size());
+    }
+    LOG.info(
+        "bridging {} channels from {} to Kafka topic {}", confirmed.size(), client, config.topic());
+  }
+
+  /**
+   * Completes normally after {@link #close()}; exceptionally with the cause when the WebSocket is
+   * lost or Kafka refuses a record.
+   */
+  public CompletableFuture<Void> stopped() {
+    return stopped;
+  }
+
+  /** Subscription frames received from the WebSocket. */
+  public long framesReceived() {
+    return framesReceived.sum();
+  }
+
+  /** Records Kafka has acknowledged. */
+  public long recordsProduced() {
+    return recordsProduced.sum();
+  }
+
+  /** Records Kafka refused. */
+  public long sendErrors() {
+    return sendErrors.sum();
+  }
+
+  /**
+   * Closes the WebSocket, then flushes and closes the producer. Frames still arriving meanwhile are
+   * counted as received but not produced.
+   */
+  @Override
+  public void close() {
+    if (client != null) {
+      client.close();
+    }
+    synchronized (producing) {
+      closing = true;
+    }
+    if (producer != null) {
+      producer.close(PRODUCER_CLOSE_TIMEOUT); // waits for every record sent so far
+    }
+    stopped.complete(null);
+    LOG.info(
+        "bridge closed: {} frames received, {} records produced, {} send errors",
+        framesReceived(),
+        recordsProduced(),
+        sendErrors());
+  }
+
+  @Override
+  public String toString() {
+    return "MarketDataBridge[" + client + " -> " + config.topic() + "]";
+  }
+
+  /** The names of a currency's perpetual and, if configured, its active options. */
+  private List<String> instruments(String currency)
+      throws IOException, TimeoutException, InterruptedException {
+    List<String> instruments =
+        new ArrayList<>(
+            perpetuals(await(client.call("public/get_instruments", query(currency, "future")))));
+    if (config.includeOptions()) {
+      instruments.addAll(
+          activeInstruments(
+              await(client.call("public/get_instruments", query(currency, "option")))));
+    }
+    LOG.info("{} instruments to bridge: {}", currency, instruments.size());
+    return instruments;
+  }
+
+  private void onNotification(String frame, long receivedNanos) {
+    framesReceived.increment();
+    SubscriptionParams params = Notifications.subscription(frame);
+    if (params == null) {
+      throw new IllegalArgumentException("subscription frame without a channel");
+    }
+    synchronized (producing) {
+      if (closing || stopped.isDone()) {
+        return;
+      }
+      try {
+        producer.send(record(config.topic(), params, receivedNanos), this::onSent);
+      } catch (RuntimeException e) {
+        onSent(null, e);
+      }
+    }
+  }
+
+  private void onSent(RecordMetadata metadata, Exception error) {
+    if (error == null) {
+      recordsProduced.increment();
+    } else {
+      sendErrors.increment();
+      stop(error);
+    }
+  }
+
+  /** Stops bridging after a failure: the first cause is logged and handed to the owner. */
+  private void stop(Throwable cause) {
+    if (stopped.completeExceptionally(cause)) {
+      LOG.error("bridge stopping: {}", cause.toString());
+      CompletableFuture.runAsync(client::close);
+    }
+  }
+
+  static ProducerRecord<String, String> record(
+      String topic, SubscriptionParams params, long receivedNanos) {
+    return new ProducerRecord<>(topic, params.key(), params.withReceiveTime(receivedNanos));
+  }
+
+  static List<String> instrumentChannels(String instrument, String interval) {
+    return List.of(
+        "book." + instrument + "." + interval,
+        "ticker." + instrument + "." + interval,
+        "trades." + instrument + "." + interval);
+  }
+
+  static String indexChannel(String currency) {
+    return "deribit_price_index." + currency.toLowerCase(Locale.ROOT) + "_usd";
+  }
+
+  /** The perpetuals in a {@code public/get_instruments} result. */
+  static List<String> perpetuals(JsonNode instruments) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode instrument : instruments) {
+      if ("perpetual".equals(instrument.path("settlement_period").asText())
+          && instrument.path("is_active").asBoolean(true)) {
+        names.add(instrument.get("instrument_name").asText());
+      }
+    }
+    return names;
+  }
+
+  /** The active instruments in a {@code public/get_instruments} result. */
+  static List<String> activeInstruments(JsonNode instruments) {
+    List<String> names = new ArrayList<>();
+    for (JsonNode instrument : instruments) {
+      if (instrument.path("is_active").asBoolean(true)) {
+        names.add(instrument.get("instrument_name").asText());
+      }
+    }
+    return names;
+  }
+
+  static Properties producerProperties(String bootstrapServers) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "gsb-bridge");
+    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+    properties.put(ProducerConfig.ACKS_CONFIG, "all");
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+    return properties;
+  }
+
+  private static Map<String, String> query(String currency, String kind) {
+    return Map.of("currency", currency, "kind", kind);
+  }
+
+  /** Waits for a request, rethrowing its failure as it is. */
+  private static <T> T await(CompletableFuture<T> request)
+      throws IOException, TimeoutException, InterruptedException {
+    try {
+      return request.get();
+    } catch (ExecutionException e) {
+      Throwable cause = e.getCause();
+      if (cause instanceof IOException io) {
+        throw io;
+      }
+      if (cause instanceof TimeoutException timeout) {
+        throw timeout;
+      }
+      if (cause instanceof RuntimeException runtime) {
+        throw runtime;
+      }
+      throw new IllegalStateException(cause);
+    }
+  }
+}
