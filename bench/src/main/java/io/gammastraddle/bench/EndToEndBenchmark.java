@@ -6,7 +6,6 @@ import io.gammastraddle.gamma.GammaJob;
 import io.gammastraddle.gamma.KafkaEndpoints;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.features.FeatureJson;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -25,6 +24,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -54,10 +54,16 @@ public final class EndToEndBenchmark {
       int messages,
       int parallelism,
       double plainSeconds,
+      double kafkaReadSeconds,
       double jobSeconds,
       long jobNetRuntimeMillis,
       int vectors,
-      boolean vectorsMatch) {
+      int jobVectors,
+      String firstDifference) {
+
+    public boolean vectorsMatch() {
+      return firstDifference.isEmpty();
+    }
 
     public double plainRate() {
       return messages / plainSeconds;
@@ -71,20 +77,25 @@ public final class EndToEndBenchmark {
       return String.format(
           "messages            %,d%n"
               + "plain loop          %,.0f msg/s (%.2f s, one thread)%n"
+              + "kafka read only     %,.0f msg/s (%.2f s, one consumer, no decoding)%n"
               + "flink job           %,.0f msg/s (%.2f s from submit to finished, net runtime"
               + " %,d ms, parallelism %d)%n"
               + "ratio job/plain     %.2f%n"
-              + "feature vectors     %,d, job equals plain loop: %s",
+              + "feature vectors     %,d from the loop, %,d from the job, equal: %s%s",
           messages,
           plainRate(),
           plainSeconds,
+          messages / kafkaReadSeconds,
+          kafkaReadSeconds,
           jobRate(),
           jobSeconds,
           jobNetRuntimeMillis,
           parallelism,
           jobRate() / plainRate(),
           vectors,
-          vectorsMatch);
+          jobVectors,
+          vectorsMatch(),
+          vectorsMatch() ? "" : "%nfirst difference    " + firstDifference);
     }
   }
 
@@ -114,6 +125,7 @@ public final class EndToEndBenchmark {
               config.deadLetterTopic(),
               1));
       produce(input, config);
+      double kafkaReadSeconds = readAll(config);
 
       StreamExecutionEnvironment env =
           StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
@@ -123,15 +135,17 @@ public final class EndToEndBenchmark {
       JobExecutionResult result = env.execute(GammaJob.NAME + "-bench");
       double jobSeconds = (System.nanoTime() - jobStart) / 1e9;
 
-      List<String> actual = readFeatures(config, expected.size());
+      List<String> actual = readFeatures(config);
       return new Result(
           messages,
           parallelism,
           plainSeconds,
+          kafkaReadSeconds,
           jobSeconds,
           result.getNetRuntime(),
           expected.size(),
-          sameVectors(expected, actual));
+          actual.size(),
+          firstDifference(expected, actual));
     }
   }
 
@@ -162,7 +176,28 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static List<String> readFeatures(GammaConfig config, int expected) {
+  /** Seconds one plain consumer takes to read the whole market topic: the broker's share. */
+  private static double readAll(GammaConfig config) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+    try (KafkaConsumer<byte[], byte[]> consumer =
+        new KafkaConsumer<>(properties, new ByteArrayDeserializer(), new ByteArrayDeserializer())) {
+      List<TopicPartition> partitions = new ArrayList<>();
+      for (int p = 0; p < MARKET_PARTITIONS; p++) {
+        partitions.add(new TopicPartition(config.marketTopic(), p));
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
+      long start = System.nanoTime();
+      while (partitions.stream().anyMatch(p -> consumer.position(p) < ends.get(p))) {
+        consumer.poll(Duration.ofMillis(200));
+      }
+      return (System.nanoTime() - start) / 1e9;
+    }
+  }
+
+  private static List<String> readFeatures(GammaConfig config) {
     Properties properties = new Properties();
     properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
     try (KafkaConsumer<String, String> consumer =
@@ -182,11 +217,24 @@ public final class EndToEndBenchmark {
     }
   }
 
-  private static boolean sameVectors(List<FeatureVector> expected, List<String> actual) {
-    Set<String> expectedJson = new HashSet<>();
+  /** Empty when the job wrote exactly the loop's vectors (in any order), else the first miss. */
+  private static String firstDifference(List<FeatureVector> expected, List<String> actual) {
+    List<String> expectedJson = new ArrayList<>();
     for (FeatureVector vector : expected) {
-      expectedJson.add(new String(FeatureJson.toJson(vector), StandardCharsets.UTF_8));
+      expectedJson.add(FeatureJson.toJsonString(vector));
     }
-    return actual.size() == expected.size() && expectedJson.equals(new HashSet<>(actual));
+    Set<String> actualSet = new HashSet<>(actual);
+    for (String vector : expectedJson) {
+      if (!actualSet.contains(vector)) {
+        return "the job did not write " + vector;
+      }
+    }
+    Set<String> expectedSet = new HashSet<>(expectedJson);
+    for (String vector : actual) {
+      if (!expectedSet.contains(vector)) {
+        return "the job wrote " + vector;
+      }
+    }
+    return actual.size() == expected.size() ? "" : "the job wrote duplicates";
   }
 }

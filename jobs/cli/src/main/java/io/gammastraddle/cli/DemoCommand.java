@@ -103,7 +103,6 @@ final class DemoCommand implements Callable<Integer> {
         }
         status.failIfJobEnded();
       }
-      System.out.println(status.line());
       System.out.println("Stopping.");
       return 0;
     } finally {

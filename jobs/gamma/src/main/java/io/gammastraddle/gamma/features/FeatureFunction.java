@@ -7,10 +7,12 @@ import io.gammastraddle.market.MarketEvent;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.flink.api.common.functions.OpenContext;
-import org.apache.flink.api.common.state.ListState;
-import org.apache.flink.api.common.state.ListStateDescriptor;
+import org.apache.flink.api.common.state.MapState;
+import org.apache.flink.api.common.state.MapStateDescriptor;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.co.KeyedCoProcessFunction;
 import org.apache.flink.util.Collector;
@@ -20,40 +22,47 @@ import org.apache.flink.util.Collector;
  * into {@link UnderlyingFeatures}, and emits a {@link FeatureVector} at decision ticks, multiples
  * of the decision interval in event time.
  *
- * <p>The vector at tick T sees exactly the events stamped at or before T. There is a tick for every
- * interval that has events, and none for intervals without (a silent feed or a gap in a recording
- * emits nothing). Which ticks exist depends only on the events' timestamps, never on when
- * watermarks arrive, so a replay gives the same vectors as the live run.
+ * <p>An event belongs to the first tick at or after its timestamp. Events wait in map state, by
+ * tick, until the watermark passes their tick; its timer then applies them and emits the vector, so
+ * the vector at tick T sees exactly the events stamped at or before T, whatever order they arrived
+ * in (book tops come through one more operator than trades, so they arrive later). There is a tick
+ * for every interval that has events and none for intervals without (a silent feed or a gap in a
+ * recording emits nothing), so a replay yields the same vectors as the live run.
  *
- * <p>Events stamped after the pending tick can arrive before its watermark (they are out of order
- * within the watermark bound); they wait in list state and are applied once the tick is emitted. An
- * event stamped at or before the last emitted tick (later than the watermark bound allowed) is
- * applied to the state at once and shows in the next vector.
+ * <p>An event whose tick the watermark has already passed (later than the watermark bound allows)
+ * is counted, applied at once, and shows in a vector at the tick after the last emitted one.
  *
- * <p>State per underlying: one {@link UnderlyingFeatures}, the pending and last ticks, and the few
- * early events. Underlyings are a handful and live as long as the job, so state is not cleared.
+ * <p>State per underlying: one {@link UnderlyingFeatures}, the last tick and the events of the
+ * ticks not yet emitted (about one interval plus the watermark bound; removed when their tick is
+ * emitted). Underlyings are a handful and live as long as the job, so the rest is not cleared. The
+ * pending events are a list per tick, appended in place on the heap state backend; on RocksDB each
+ * append would rewrite the tick's list, so a move to RocksDB should key them by tick and sequence.
  */
 public class FeatureFunction
     extends KeyedCoProcessFunction<String, BookTop, MarketEvent, FeatureVector> {
 
   public static final ValueStateDescriptor<UnderlyingFeatures> STATE =
       new ValueStateDescriptor<>("underlying-features", UnderlyingFeatures.class);
-  public static final ValueStateDescriptor<Long> NEXT_TICK =
-      new ValueStateDescriptor<>("next-tick", Long.class);
   public static final ValueStateDescriptor<Long> LAST_TICK =
       new ValueStateDescriptor<>("last-tick", Long.class);
-  public static final ListStateDescriptor<BookTop> EARLY_TOPS =
-      new ListStateDescriptor<>("early-book-tops", BookTop.class);
-  public static final ListStateDescriptor<MarketEvent> EARLY_EVENTS =
-      new ListStateDescriptor<>("early-events", MarketEvent.class);
+
+  /** Book tops waiting for their tick, by tick. */
+  public static final MapStateDescriptor<Long, List<BookTop>> PENDING_TOPS =
+      new MapStateDescriptor<>(
+          "pending-book-tops", Types.LONG, Types.LIST(TypeInformation.of(BookTop.class)));
+
+  /** Trades and index prices waiting for their tick, by tick. */
+  public static final MapStateDescriptor<Long, List<MarketEvent>> PENDING_EVENTS =
+      new MapStateDescriptor<>(
+          "pending-events", Types.LONG, Types.LIST(TypeInformation.of(MarketEvent.class)));
 
   private final long decisionIntervalMillis;
   private transient ValueState<UnderlyingFeatures> state;
-  private transient ValueState<Long> nextTick;
   private transient ValueState<Long> lastTick;
-  private transient ListState<BookTop> earlyTops;
-  private transient ListState<MarketEvent> earlyEvents;
+  private transient MapState<Long, List<BookTop>> pendingTops;
+  private transient MapState<Long, List<MarketEvent>> pendingEvents;
   private transient Counter vectors;
+  private transient Counter lateEvents;
 
   public FeatureFunction(long decisionIntervalMillis) {
     this.decisionIntervalMillis = decisionIntervalMillis;
@@ -62,83 +71,76 @@ public class FeatureFunction
   @Override
   public void open(OpenContext openContext) {
     state = getRuntimeContext().getState(STATE);
-    nextTick = getRuntimeContext().getState(NEXT_TICK);
     lastTick = getRuntimeContext().getState(LAST_TICK);
-    earlyTops = getRuntimeContext().getListState(EARLY_TOPS);
-    earlyEvents = getRuntimeContext().getListState(EARLY_EVENTS);
+    pendingTops = getRuntimeContext().getMapState(PENDING_TOPS);
+    pendingEvents = getRuntimeContext().getMapState(PENDING_EVENTS);
     vectors = getRuntimeContext().getMetricGroup().counter("featureVectors");
+    lateEvents = getRuntimeContext().getMetricGroup().counter("lateFeatureInputs");
   }
 
   @Override
   public void processElement1(BookTop top, Context ctx, Collector<FeatureVector> out)
       throws Exception {
-    long tick = pendingTick(ctx, top.timestamp());
-    if (top.timestamp() > tick) {
-      earlyTops.add(top);
-      return;
+    long tick = tickOf(top.timestamp());
+    if (isLate(ctx, tick)) {
+      UnderlyingFeatures features = features();
+      features.onBookTop(top);
+      state.update(features);
+    } else {
+      pendingTops.put(tick, append(pendingTops.get(tick), top));
     }
-    UnderlyingFeatures features = features();
-    features.onBookTop(top);
-    state.update(features);
   }
 
   @Override
   public void processElement2(MarketEvent event, Context ctx, Collector<FeatureVector> out)
       throws Exception {
-    long tick = pendingTick(ctx, event.timestamp());
-    if (event.timestamp() > tick) {
-      earlyEvents.add(event);
-      return;
+    long tick = tickOf(event.timestamp());
+    if (isLate(ctx, tick)) {
+      UnderlyingFeatures features = features();
+      apply(features, event);
+      state.update(features);
+    } else {
+      pendingEvents.put(tick, append(pendingEvents.get(tick), event));
     }
-    UnderlyingFeatures features = features();
-    apply(features, event);
-    state.update(features);
+  }
+
+  private static <T> List<T> append(List<T> list, T element) {
+    List<T> appended = list != null ? list : new ArrayList<>();
+    appended.add(element);
+    return appended;
+  }
+
+  /** Schedules an event's tick; true when the watermark has already passed it. */
+  private boolean isLate(Context ctx, long tick) throws Exception {
+    if (tick > ctx.timerService().currentWatermark()) {
+      ctx.timerService().registerEventTimeTimer(tick);
+      return false;
+    }
+    lateEvents.inc();
+    Long last = lastTick.value();
+    ctx.timerService().registerEventTimeTimer(last == null ? tick : last + decisionIntervalMillis);
+    return true;
   }
 
   @Override
   public void onTimer(long timestamp, OnTimerContext ctx, Collector<FeatureVector> out)
       throws Exception {
     UnderlyingFeatures features = features();
+    List<BookTop> tops = pendingTops.get(timestamp);
+    if (tops != null) {
+      tops.forEach(features::onBookTop);
+      pendingTops.remove(timestamp);
+    }
+    List<MarketEvent> events = pendingEvents.get(timestamp);
+    if (events != null) {
+      events.forEach(event -> apply(features, event));
+      pendingEvents.remove(timestamp);
+    }
+    state.update(features);
+    lastTick.update(timestamp);
+
     out.collect(features.vector(ctx.getCurrentKey(), timestamp));
     vectors.inc();
-    lastTick.update(timestamp);
-    nextTick.clear();
-
-    List<BookTop> tops = new ArrayList<>();
-    earlyTops.get().forEach(tops::add);
-    List<MarketEvent> events = new ArrayList<>();
-    earlyEvents.get().forEach(events::add);
-    if (tops.isEmpty() && events.isEmpty()) {
-      return;
-    }
-    long earliest = Long.MAX_VALUE;
-    for (BookTop top : tops) {
-      earliest = Math.min(earliest, top.timestamp());
-    }
-    for (MarketEvent event : events) {
-      earliest = Math.min(earliest, event.timestamp());
-    }
-    long next = schedule(ctx, earliest);
-
-    List<BookTop> stillEarlyTops = new ArrayList<>();
-    for (BookTop top : tops) {
-      if (top.timestamp() > next) {
-        stillEarlyTops.add(top);
-      } else {
-        features.onBookTop(top);
-      }
-    }
-    List<MarketEvent> stillEarlyEvents = new ArrayList<>();
-    for (MarketEvent event : events) {
-      if (event.timestamp() > next) {
-        stillEarlyEvents.add(event);
-      } else {
-        apply(features, event);
-      }
-    }
-    earlyTops.update(stillEarlyTops);
-    earlyEvents.update(stillEarlyEvents);
-    state.update(features);
   }
 
   private static void apply(UnderlyingFeatures features, MarketEvent event) {
@@ -154,21 +156,8 @@ public class FeatureFunction
     return features != null ? features : new UnderlyingFeatures();
   }
 
-  /** The pending tick; with none pending, schedules the tick of this event. */
-  private long pendingTick(Context ctx, long eventTimestamp) throws Exception {
-    Long tick = nextTick.value();
-    return tick != null ? tick : schedule(ctx, eventTimestamp);
-  }
-
-  /** Schedules the tick an event at {@code timestamp} belongs to, after the last emitted one. */
-  private long schedule(Context ctx, long timestamp) throws Exception {
-    long tick = -Math.floorDiv(-timestamp, decisionIntervalMillis) * decisionIntervalMillis;
-    Long last = lastTick.value();
-    if (last != null) {
-      tick = Math.max(tick, last + decisionIntervalMillis);
-    }
-    ctx.timerService().registerEventTimeTimer(tick);
-    nextTick.update(tick);
-    return tick;
+  /** The first tick at or after {@code timestamp}. */
+  private long tickOf(long timestamp) {
+    return -Math.floorDiv(-timestamp, decisionIntervalMillis) * decisionIntervalMillis;
   }
 }

@@ -114,6 +114,35 @@ class FeatureFunctionTest {
   }
 
   @Test
+  void givesEachEventItsOwnTickWhateverOrderTheInputsArriveIn() throws Exception {
+    send(MarketEvent.of(trade(T0 + 1_100, 100, 1)));
+    send(top(T0 + 100, 100, 101, false));
+    harness.processBothWatermarks(new Watermark(T0 + 2_000));
+
+    List<FeatureVector> vectors = harness.extractOutputValues();
+    assertThat(vectors)
+        .extracting(FeatureVector::timestamp)
+        .containsExactly(T0 + 1_000, T0 + 2_000);
+    assertThat(vectors.get(0).value(FeatureSchema.PERP_MID)).isEqualTo(100.5);
+    assertThat(vectors.get(0).value(FeatureSchema.VWAP_DEV_1M)).as("the trade is later").isNaN();
+    assertThat(vectors.get(1).value(FeatureSchema.VWAP_DEV_1M)).isZero();
+  }
+
+  @Test
+  void appliesALateEventToTheNextVector() throws Exception {
+    send(top(T0 + 100, 100, 101, false));
+    harness.processBothWatermarks(new Watermark(T0 + 1_000));
+    send(top(T0 + 900, 200, 201, false));
+    harness.processBothWatermarks(new Watermark(T0 + 2_000));
+
+    List<FeatureVector> vectors = harness.extractOutputValues();
+    assertThat(vectors)
+        .extracting(FeatureVector::timestamp)
+        .containsExactly(T0 + 1_000, T0 + 2_000);
+    assertThat(vectors.get(1).value(FeatureSchema.PERP_MID)).isEqualTo(200.5);
+  }
+
+  @Test
   void clearsBookFeaturesWhileTheBookIsStale() throws Exception {
     send(top(T0 + 100, 100, 101, true));
     harness.processBothWatermarks(new Watermark(T0 + 1_000));
