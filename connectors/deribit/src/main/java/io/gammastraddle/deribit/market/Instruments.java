@@ -16,11 +16,36 @@ public final class Instruments {
     if (instrument.endsWith("-PERPETUAL")) {
       return InstrumentKind.PERPETUAL;
     }
-    String[] parts = instrument.split("-");
-    if (parts.length == 4 && (parts[3].equals("C") || parts[3].equals("P"))) {
-      return InstrumentKind.OPTION;
+    // BTC-27DEC24-100000-C: four parts, the last C or P.
+    int end = endWithoutTrailing(instrument, '-');
+    boolean callOrPut =
+        end >= 2
+            && instrument.charAt(end - 2) == '-'
+            && (instrument.charAt(end - 1) == 'C' || instrument.charAt(end - 1) == 'P');
+    return callOrPut && parts(instrument, '-') == 4 ? InstrumentKind.OPTION : InstrumentKind.FUTURE;
+  }
+
+  /**
+   * How many {@code separator}-delimited parts a Deribit name has; trailing separators end no part.
+   * Counted in place, since names are read for every market event.
+   */
+  static int parts(String name, char separator) {
+    int end = endWithoutTrailing(name, separator);
+    int parts = end > 0 ? 1 : 0;
+    for (int i = 0; i < end; i++) {
+      if (name.charAt(i) == separator) {
+        parts++;
+      }
     }
-    return InstrumentKind.FUTURE;
+    return parts;
+  }
+
+  private static int endWithoutTrailing(String name, char separator) {
+    int end = name.length();
+    while (end > 0 && name.charAt(end - 1) == separator) {
+      end--;
+    }
+    return end;
   }
 
   /** The base currency: {@code BTC} for {@code BTC-PERPETUAL}, {@code BTC_USDC-PERPETUAL}. */
