@@ -111,19 +111,9 @@ public final class EndToEndBenchmark {
 
     try (EmbeddedServices services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0))) {
       GammaConfig config =
-          GammaConfig.from(
-              Map.of(
-                  "kafka.bootstrap", services.kafkaBootstrap(),
-                  "redis.host", services.redisHost(),
-                  "redis.port", String.valueOf(services.redisPort())));
-      services.createTopics(
-          Map.of(
-              config.marketTopic(),
-              MARKET_PARTITIONS,
-              config.featuresTopic(),
-              1,
-              config.deadLetterTopic(),
-              1));
+          defaults.withServers(
+              services.kafkaBootstrap(), services.redisHost(), services.redisPort());
+      services.createTopics(config.topicPartitions(MARKET_PARTITIONS));
       produce(input, config);
       double kafkaReadSeconds = readAll(config);
 

@@ -120,13 +120,9 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedServices.start(new EmbeddedServices.Ports(kafkaPort, redisPort));
     running.push(services);
     GammaConfig config =
-        GammaConfig.from(
-            Map.of(
-                "kafka.bootstrap", services.kafkaBootstrap(),
-                "redis.host", services.redisHost(),
-                "redis.port", String.valueOf(services.redisPort())));
-    services.createTopics(
-        Map.of(config.marketTopic(), 4, config.featuresTopic(), 1, config.deadLetterTopic(), 1));
+        GammaConfig.defaultConfig()
+            .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
+    services.createTopics(config.topicPartitions(4));
 
     SimulatorServer simulator =
         new SimulatorServer(

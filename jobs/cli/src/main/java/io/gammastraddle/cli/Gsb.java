@@ -39,7 +39,8 @@ public final class Gsb {
   }
 
   private static int exitCode(Throwable exception) {
-    return exception instanceof IllegalArgumentException
+    return exception instanceof CommandLine.ParameterException
+            || exception instanceof IllegalArgumentException
             || exception instanceof java.net.BindException
         ? BAD_USAGE
         : RUNTIME_FAILURE;

@@ -15,7 +15,6 @@ import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -61,13 +60,9 @@ class GammaJobIT {
   static void startServices() throws Exception {
     services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0));
     config =
-        GammaConfig.from(
-            Map.of(
-                "kafka.bootstrap", services.kafkaBootstrap(),
-                "redis.host", services.redisHost(),
-                "redis.port", String.valueOf(services.redisPort())));
-    services.createTopics(
-        Map.of(config.marketTopic(), 3, config.featuresTopic(), 1, config.deadLetterTopic(), 1));
+        GammaConfig.defaultConfig()
+            .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
+    services.createTopics(config.topicPartitions(3));
     simulator =
         new SimulatorServer(
             new SimulatedMarket(7, System.currentTimeMillis()),

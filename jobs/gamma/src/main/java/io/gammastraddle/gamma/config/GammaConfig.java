@@ -75,6 +75,27 @@ public record GammaConfig(
         positiveInt(merged, "book.depth-levels"));
   }
 
+  /** The same settings, pointed at other Kafka and Redis servers (embedded ones, say). */
+  public GammaConfig withServers(String kafkaBootstrap, String redisHost, int redisPort) {
+    return new GammaConfig(
+        kafkaBootstrap,
+        marketTopic,
+        featuresTopic,
+        deadLetterTopic,
+        consumerGroup,
+        redisHost,
+        redisPort,
+        decisionInterval,
+        maxOutOfOrderness,
+        idleness,
+        bookDepthLevels);
+  }
+
+  /** The topics the job reads and writes, with partition counts for creating them. */
+  public Map<String, Integer> topicPartitions(int marketPartitions) {
+    return Map.of(marketTopic, marketPartitions, featuresTopic, 1, deadLetterTopic, 1);
+  }
+
   private static String text(Map<String, String> settings, String name) {
     String value = settings.get(name).trim();
     if (value.isEmpty()) {

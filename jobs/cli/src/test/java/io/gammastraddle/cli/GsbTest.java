@@ -1,0 +1,48 @@
+package io.gammastraddle.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+class GsbTest {
+
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    CommandLine commandLine = Gsb.commandLine();
+    commandLine.setErr(new PrintWriter(err));
+    commandLine.setOut(new PrintWriter(new StringWriter()));
+    return commandLine.execute(args);
+  }
+
+  @Test
+  void helpSucceeds() {
+    assertThat(run("--help")).isZero();
+    assertThat(run("demo", "--help")).isZero();
+  }
+
+  @Test
+  void badUsageExitsWithTwo() {
+    assertThat(run("no-such-command")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(run("demo", "--duration", "0")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(err.toString()).contains("gsb: --duration must be positive, got 0");
+  }
+
+  @Test
+  void aTakenPortIsAOneLineErrorNamingItBeforeAnythingStarts() throws Exception {
+    try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      int port = taken.getLocalPort();
+
+      int exit = run("demo", "--duration", "1", "--kafka-port", String.valueOf(port));
+
+      assertThat(exit).isEqualTo(Gsb.BAD_USAGE);
+      assertThat(err.toString().strip())
+          .isEqualTo("gsb: Kafka port " + port + " is already in use");
+    }
+  }
+}
