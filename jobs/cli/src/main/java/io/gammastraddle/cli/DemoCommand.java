@@ -80,11 +80,14 @@ final class DemoCommand implements Callable<Integer> {
 
     CountDownLatch stopRequested = new CountDownLatch(1);
     CountDownLatch stopped = new CountDownLatch(1);
+    // Ctrl-C is the normal way to stop the demo: once everything is closed it exits 0, not 130.
     Thread hook =
         new Thread(
             () -> {
               stopRequested.countDown();
-              awaitQuietly(stopped);
+              if (awaitQuietly(stopped)) {
+                Runtime.getRuntime().halt(0);
+              }
             },
             "gsb-demo-stop");
     Runtime.getRuntime().addShutdownHook(hook);
@@ -181,11 +184,13 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static void awaitQuietly(CountDownLatch latch) {
+  /** True when the latch opened within a minute. */
+  private static boolean awaitQuietly(CountDownLatch latch) {
     try {
-      latch.await(60, TimeUnit.SECONDS);
+      return latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
+      return false;
     }
   }
 }
