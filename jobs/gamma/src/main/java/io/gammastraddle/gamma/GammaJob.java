@@ -11,6 +11,7 @@ import io.gammastraddle.gamma.features.FeatureFunction;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.MarketEvent;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -108,13 +109,19 @@ public final class GammaJob {
    */
   public static void main(String[] args) throws Exception {
     Path file = null;
-    Map<String, String> overrides = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < args.length; i++) {
+    Map<String, String> overrides = new LinkedHashMap<>();
+    for (int i = 0; i < args.length; i += 2) {
+      if (i + 1 == args.length) {
+        throw new IllegalArgumentException(args[i] + " needs a value");
+      }
       switch (args[i]) {
-        case "--config" -> file = Path.of(args[++i]);
+        case "--config" -> file = Path.of(args[i + 1]);
         case "--set" -> {
-          String[] setting = args[++i].split("=", 2);
-          overrides.put(setting[0], setting.length > 1 ? setting[1] : "");
+          String[] setting = args[i + 1].split("=", 2);
+          if (setting.length != 2) {
+            throw new IllegalArgumentException("--set needs name=value, got " + args[i + 1]);
+          }
+          overrides.put(setting[0], setting[1]);
         }
         default -> throw new IllegalArgumentException("Unknown argument " + args[i]);
       }
