@@ -1,8 +1,8 @@
 package io.gammastraddle.bridge;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gammastraddle.deribit.websocket.DeribitClient;
 import io.gammastraddle.deribit.websocket.Notifications;
+import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.io.IOException;
 import java.net.URI;
@@ -35,8 +35,11 @@ import org.slf4j.LoggerFactory;
  * instrument or index name. The value is the notification's params object exactly as received, with
  * {@code recv_ts} (epoch ns) in front (DESIGN section 4).
  *
- * <p>A record Kafka refuses is never skipped quietly: the bridge logs the reason, counts it, closes
- * the WebSocket and completes {@link #stopped()} exceptionally, so its owner can exit non-zero.
+ * <p>A lost or silent WebSocket is replaced ({@link ResilientConnection}: backoff with jitter, the
+ * same channels subscribed again, so every book starts over from a fresh snapshot); the bridge
+ * counts the reconnects and keeps producing. A record Kafka refuses is never skipped quietly: the
+ * bridge logs the reason, counts it, closes the WebSocket and completes {@link #stopped()}
+ * exceptionally, so its owner can exit non-zero.
  *
  * <pre>{@code
  * try (MarketDataBridge bridge =
@@ -49,7 +52,6 @@ import org.slf4j.LoggerFactory;
 public final class MarketDataBridge implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(MarketDataBridge.class);
-  private static final int HEARTBEAT_SECONDS = 30;
   private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
@@ -61,6 +63,7 @@ public final class MarketDataBridge implements AutoCloseable {
    * @param currencies the currencies whose instruments and price index are bridged
    * @param interval the notification interval of the instrument channels, e.g. {@code 100ms}
    * @param includeOptions whether every active option of each currency is bridged too
+   * @param connection how the WebSocket is watched and restored
    */
   public record Config(
       URI url,
@@ -68,7 +71,8 @@ public final class MarketDataBridge implements AutoCloseable {
       String topic,
       List<String> currencies,
       String interval,
-      boolean includeOptions) {
+      boolean includeOptions,
+      ResilientConnection.Settings connection) {
 
     public static final String DEFAULT_TOPIC = "deribit.market.raw";
 
@@ -77,31 +81,50 @@ public final class MarketDataBridge implements AutoCloseable {
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       Objects.requireNonNull(topic, "topic");
       Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(connection, "connection");
       currencies = List.copyOf(currencies);
       if (currencies.isEmpty()) {
         throw new IllegalArgumentException("at least one currency is needed");
       }
     }
 
-    /** BTC and ETH with their options, at 100 ms, to {@value #DEFAULT_TOPIC}. */
+    /**
+     * BTC and ETH with their options, at 100 ms, to {@value #DEFAULT_TOPIC}, with the default
+     * connection settings.
+     */
     public static Config defaults(URI url, String bootstrapServers) {
-      return new Config(url, bootstrapServers, DEFAULT_TOPIC, List.of("BTC", "ETH"), "100ms", true);
+      return new Config(
+          url,
+          bootstrapServers,
+          DEFAULT_TOPIC,
+          List.of("BTC", "ETH"),
+          "100ms",
+          true,
+          ResilientConnection.Settings.defaults());
     }
 
     public Config withTopic(String newTopic) {
-      return new Config(url, bootstrapServers, newTopic, currencies, interval, includeOptions);
+      return new Config(
+          url, bootstrapServers, newTopic, currencies, interval, includeOptions, connection);
     }
 
     public Config withCurrencies(List<String> newCurrencies) {
-      return new Config(url, bootstrapServers, topic, newCurrencies, interval, includeOptions);
+      return new Config(
+          url, bootstrapServers, topic, newCurrencies, interval, includeOptions, connection);
     }
 
     public Config withInterval(String newInterval) {
-      return new Config(url, bootstrapServers, topic, currencies, newInterval, includeOptions);
+      return new Config(
+          url, bootstrapServers, topic, currencies, newInterval, includeOptions, connection);
     }
 
     public Config withIncludeOptions(boolean options) {
-      return new Config(url, bootstrapServers, topic, currencies, interval, options);
+      return new Config(url, bootstrapServers, topic, currencies, interval, options, connection);
+    }
+
+    public Config withConnection(ResilientConnection.Settings settings) {
+      return new Config(
+          url, bootstrapServers, topic, currencies, interval, includeOptions, settings);
     }
   }
 
@@ -116,7 +139,7 @@ public final class MarketDataBridge implements AutoCloseable {
   private boolean closing;
 
   private volatile KafkaProducer<String, String> producer;
-  private volatile DeribitClient client;
+  private volatile ResilientConnection connection;
 
   public MarketDataBridge(Config config) {
     this.config = Objects.requireNonNull(config, "config");
@@ -124,7 +147,8 @@ public final class MarketDataBridge implements AutoCloseable {
 
   /**
    * Connects, lists the instruments, subscribes and starts producing; returns once the server has
-   * confirmed the subscriptions. Call {@link #close()} afterwards even if this throws.
+   * confirmed the subscriptions. From then on the connection is restored whenever it is lost. Call
+   * {@link #close()} afterwards even if this throws.
    *
    * @throws IOException if the WebSocket cannot be opened or closes during start
    * @throws TimeoutException if Deribit does not answer a request in time
@@ -132,17 +156,22 @@ public final class MarketDataBridge implements AutoCloseable {
    */
   public void start() throws IOException, TimeoutException, InterruptedException {
     producer = new KafkaProducer<>(producerProperties(config.bootstrapServers()));
-    client =
-        DeribitClient.connect(config.url(), this::onNotification, DeribitClient.Options.defaults());
-    client
-        .closed()
-        .whenComplete(
-            (closedByUs, connectionLost) -> {
-              if (connectionLost != null) {
-                stop(connectionLost);
+    connection =
+        ResilientConnection.open(
+            config.url(),
+            this::onNotification,
+            new ResilientConnection.Listener() {
+              @Override
+              public void onReconnected(int reconnects) {
+                LOG.info("connection restored ({} so far); channels resubscribed", reconnects);
               }
-            });
-    await(client.enableHeartbeat(HEARTBEAT_SECONDS));
+
+              @Override
+              public void onConnectionLost(Throwable cause) {
+                LOG.warn("connection lost, reconnecting: {}", cause.getMessage());
+              }
+            },
+            config.connection());
     List<String> channels = new ArrayList<>();
     for (String currency : config.currencies()) {
       for (String instrument : instruments(currency)) {
@@ -150,17 +179,20 @@ public final class MarketDataBridge implements AutoCloseable {
       }
       channels.add(indexChannel(currency));
     }
-    List<String> confirmed = await(client.subscribe(channels));
+    List<String> confirmed = await(connection.subscribe(channels));
     if (confirmed.size() < channels.size()) {
       LOG.warn("the server confirmed only {} of {} channels", confirmed.size(), channels.size());
     }
     LOG.info(
-        "bridging {} channels from {} to Kafka topic {}", confirmed.size(), client, config.topic());
+        "bridging {} channels from {} to Kafka topic {}",
+        confirmed.size(),
+        connection,
+        config.topic());
   }
 
   /**
-   * Completes normally after {@link #close()}; exceptionally with the cause when the WebSocket is
-   * lost or Kafka refuses a record.
+   * Completes normally after {@link #close()}; exceptionally with the cause when Kafka refuses a
+   * record. A lost WebSocket does not stop the bridge: it is restored.
    */
   public CompletableFuture<Void> stopped() {
     return stopped;
@@ -176,6 +208,11 @@ public final class MarketDataBridge implements AutoCloseable {
     return recordsProduced.sum();
   }
 
+  /** How many times the WebSocket has been restored since {@link #start()}. */
+  public int reconnects() {
+    return connection == null ? 0 : connection.reconnects();
+  }
+
   /** Records Kafka refused. */
   public long sendErrors() {
     return sendErrors.sum();
@@ -187,8 +224,8 @@ public final class MarketDataBridge implements AutoCloseable {
    */
   @Override
   public void close() {
-    if (client != null) {
-      client.close();
+    if (connection != null) {
+      connection.close();
     }
     synchronized (producing) {
       closing = true;
@@ -206,7 +243,7 @@ public final class MarketDataBridge implements AutoCloseable {
 
   @Override
   public String toString() {
-    return "MarketDataBridge[" + client + " -> " + config.topic() + "]";
+    return "MarketDataBridge[" + connection + " -> " + config.topic() + "]";
   }
 
   /** The names of a currency's perpetual and, if configured, its active options. */
@@ -214,11 +251,12 @@ public final class MarketDataBridge implements AutoCloseable {
       throws IOException, TimeoutException, InterruptedException {
     List<String> instruments =
         new ArrayList<>(
-            perpetuals(await(client.call("public/get_instruments", query(currency, "future")))));
+            perpetuals(
+                await(connection.call("public/get_instruments", query(currency, "future")))));
     if (config.includeOptions()) {
       instruments.addAll(
           activeInstruments(
-              await(client.call("public/get_instruments", query(currency, "option")))));
+              await(connection.call("public/get_instruments", query(currency, "option")))));
     }
     LOG.info("{} instruments to bridge: {}", currency, instruments.size());
     return instruments;
@@ -255,7 +293,7 @@ public final class MarketDataBridge implements AutoCloseable {
   private void stop(Throwable cause) {
     if (stopped.completeExceptionally(cause)) {
       LOG.error("bridge stopping: {}", cause.toString());
-      CompletableFuture.runAsync(client::close);
+      CompletableFuture.runAsync(connection::close);
     }
   }
 

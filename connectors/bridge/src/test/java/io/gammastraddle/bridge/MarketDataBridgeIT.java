@@ -5,8 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gammastraddle.deribit.websocket.DeribitConnectionException;
+import io.gammastraddle.deribit.websocket.Backoff;
 import io.gammastraddle.deribit.websocket.Notifications;
+import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.simulator.SimulatedMarket;
 import io.gammastraddle.simulator.SimulatorServer;
@@ -17,6 +18,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -135,29 +137,46 @@ class MarketDataBridgeIT {
   }
 
   @Test
-  void stopsAndReportsTheFailureWhenTheWebSocketCloses() throws Exception {
-    SimulatorServer closingSimulator =
-        new SimulatorServer(
-            new SimulatedMarket(7, System.currentTimeMillis()),
-            new InetSocketAddress("127.0.0.1", 0),
-            1.0);
-    closingSimulator.start();
+  void reconnectsAndKeepsProducingWhenTheWebSocketIsLost() throws Exception {
+    SimulatorServer closingSimulator = simulatorOn(0, 7);
+    int port = closingSimulator.port();
     MarketDataBridge bridge =
         new MarketDataBridge(
             MarketDataBridge.Config.defaults(closingSimulator.uri(), services.kafkaBootstrap())
                 .withTopic(CLOSING_TOPIC)
-                .withIncludeOptions(false));
+                .withIncludeOptions(false)
+                .withConnection(
+                    ResilientConnection.Settings.defaults()
+                        .withBackoff(
+                            new Backoff(
+                                Duration.ofMillis(50), 2, Duration.ofMillis(500), new Random(7)))));
 
     try (bridge) {
       bridge.start();
+      await().atMost(Duration.ofSeconds(10)).until(() -> bridge.recordsProduced() > 0);
       closingSimulator.close();
+      Thread.sleep(300); // some reconnect attempts fail meanwhile
+      long producedWhileDown = bridge.recordsProduced();
 
-      await().atMost(Duration.ofSeconds(10)).until(() -> bridge.stopped().isDone());
-      assertThat(bridge.stopped())
-          .failsWithin(Duration.ZERO)
-          .withThrowableThat()
-          .withCauseInstanceOf(DeribitConnectionException.class);
+      try (SimulatorServer restarted = simulatorOn(port, 8)) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> bridge.reconnects() == 1);
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(() -> bridge.recordsProduced() > producedWhileDown + 10);
+      }
+      assertThat(bridge.stopped()).isNotDone();
+      assertThat(bridge.sendErrors()).isZero();
     }
+  }
+
+  private static SimulatorServer simulatorOn(int port, long seed) throws Exception {
+    SimulatorServer server =
+        new SimulatorServer(
+            new SimulatedMarket(seed, System.currentTimeMillis()),
+            new InetSocketAddress("127.0.0.1", port),
+            1.0);
+    server.start();
+    return server;
   }
 
   private static boolean hasRecordsForEveryKindOfKey(List<ConsumerRecord<String, String>> records) {

@@ -20,12 +20,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,8 +48,10 @@ import org.slf4j.LoggerFactory;
  * client.closed().whenComplete((ok, lost) -> ...); // completes exceptionally if the link drops
  * }</pre>
  *
- * <p>Request texts are never logged, so credentials sent with {@code public/auth} cannot leak
- * through this class.
+ * <p>Requests are paced by a {@link RequestRateLimiter} (Deribit's credit budgets) and one refused
+ * with 10028 {@code too_many_requests} is retried once. Request texts are never logged, so
+ * credentials sent with {@code public/auth} cannot leak through this class. For reconnects,
+ * resubscription and authentication, see {@link ResilientConnection}.
  */
 public final class DeribitClient implements AutoCloseable {
 
@@ -63,9 +67,14 @@ public final class DeribitClient implements AutoCloseable {
    * @param maxChannelsPerSubscribe channels per {@code public/subscribe} request; larger sets are
    *     sent in consecutive chunks
    * @param clock source of the receive timestamps handed to the listener
+   * @param rateLimiter paces the requests; share one between the connections of an account
    */
   public record Options(
-      Duration connectTimeout, Duration requestTimeout, int maxChannelsPerSubscribe, Clock clock) {
+      Duration connectTimeout,
+      Duration requestTimeout,
+      int maxChannelsPerSubscribe,
+      Clock clock,
+      RequestRateLimiter rateLimiter) {
 
     public Options {
       requirePositive(connectTimeout, "connectTimeout");
@@ -74,27 +83,41 @@ public final class DeribitClient implements AutoCloseable {
         throw new IllegalArgumentException("maxChannelsPerSubscribe must be at least 1");
       }
       Objects.requireNonNull(clock, "clock");
+      Objects.requireNonNull(rateLimiter, "rateLimiter");
     }
 
-    /** 10 s to connect, 10 s per request, 200 channels per subscribe, the UTC system clock. */
+    /**
+     * 10 s to connect, 10 s per request, 200 channels per subscribe, the UTC system clock, a new
+     * limiter with Deribit's default budgets.
+     */
     public static Options defaults() {
-      return new Options(Duration.ofSeconds(10), Duration.ofSeconds(10), 200, Clock.systemUTC());
+      return new Options(
+          Duration.ofSeconds(10),
+          Duration.ofSeconds(10),
+          200,
+          Clock.systemUTC(),
+          RequestRateLimiter.deribitDefaults());
     }
 
     public Options withConnectTimeout(Duration timeout) {
-      return new Options(timeout, requestTimeout, maxChannelsPerSubscribe, clock);
+      return new Options(timeout, requestTimeout, maxChannelsPerSubscribe, clock, rateLimiter);
     }
 
     public Options withRequestTimeout(Duration timeout) {
-      return new Options(connectTimeout, timeout, maxChannelsPerSubscribe, clock);
+      return new Options(connectTimeout, timeout, maxChannelsPerSubscribe, clock, rateLimiter);
     }
 
     public Options withMaxChannelsPerSubscribe(int channels) {
-      return new Options(connectTimeout, requestTimeout, channels, clock);
+      return new Options(connectTimeout, requestTimeout, channels, clock, rateLimiter);
     }
 
     public Options withClock(Clock newClock) {
-      return new Options(connectTimeout, requestTimeout, maxChannelsPerSubscribe, newClock);
+      return new Options(
+          connectTimeout, requestTimeout, maxChannelsPerSubscribe, newClock, rateLimiter);
+    }
+
+    public Options withRateLimiter(RequestRateLimiter limiter) {
+      return new Options(connectTimeout, requestTimeout, maxChannelsPerSubscribe, clock, limiter);
     }
 
     private static void requirePositive(Duration duration, String name) {
@@ -114,6 +137,7 @@ public final class DeribitClient implements AutoCloseable {
   private final AtomicLong lastId = new AtomicLong();
   private final AtomicLong listenerErrors = new AtomicLong();
   private final CompletableFuture<Void> closed = new CompletableFuture<>();
+  private final AtomicLong lastFrameNanos = new AtomicLong(System.nanoTime());
   private final Object sendLock = new Object();
 
   // java.net.http allows one outstanding send per WebSocket, so sends are chained.
@@ -167,11 +191,63 @@ public final class DeribitClient implements AutoCloseable {
   /**
    * Sends a JSON-RPC request and returns its {@code result}.
    *
+   * <p>The request waits for credits in {@link Options#rateLimiter()} first. If Deribit refuses it
+   * with 10028 {@code too_many_requests}, the limiter's bucket is emptied and the request is sent
+   * once more after {@link RequestRateLimiter.Limits#retryAfterTooManyRequests()}.
+   *
    * <p>The future completes exceptionally with {@link DeribitRpcException} when Deribit answers
-   * with an error, {@link DeribitTimeoutException} when no answer arrives within the request
-   * timeout, and {@link DeribitConnectionException} when the connection closes first.
+   * with an error (10028 only if the retry is refused too), {@link DeribitTimeoutException} when no
+   * answer arrives within the request timeout (counted from sending), and {@link
+   * DeribitConnectionException} when the connection closes first.
    */
   public CompletableFuture<JsonNode> call(String method, ObjectNode params) {
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    paced(method, params)
+        .whenComplete(
+            (value, error) -> {
+              if (error instanceof DeribitRpcException refused
+                  && refused.code() == RequestRateLimiter.TOO_MANY_REQUESTS) {
+                RequestRateLimiter limiter = options.rateLimiter();
+                limiter.onTooManyRequests(method);
+                Duration pause = limiter.limits().retryAfterTooManyRequests();
+                LOG.warn(
+                    "{} refused with 10028 too_many_requests; retrying once in {}", method, pause);
+                CompletableFuture.delayedExecutor(pause.toNanos(), TimeUnit.NANOSECONDS)
+                    .execute(() -> paced(method, params).whenComplete(completing(result)));
+              } else {
+                completing(result).accept(value, error);
+              }
+            });
+    return result;
+  }
+
+  /** Sends the request once its credits allow; fails with the same exceptions as the call. */
+  private CompletableFuture<JsonNode> paced(String method, ObjectNode params) {
+    Duration wait = options.rateLimiter().reserve(method);
+    if (wait.isZero()) {
+      return sendRequest(method, params);
+    }
+    CompletableFuture<JsonNode> result = new CompletableFuture<>();
+    CompletableFuture.delayedExecutor(wait.toNanos(), TimeUnit.NANOSECONDS)
+        .execute(() -> sendRequest(method, params).whenComplete(completing(result)));
+    return result;
+  }
+
+  /** Completes {@code target} with the outcome it is given, unwrapping a CompletionException. */
+  private static <T> BiConsumer<T, Throwable> completing(CompletableFuture<T> target) {
+    return (value, error) -> {
+      if (error == null) {
+        target.complete(value);
+      } else {
+        target.completeExceptionally(
+            error instanceof CompletionException && error.getCause() != null
+                ? error.getCause()
+                : error);
+      }
+    };
+  }
+
+  private CompletableFuture<JsonNode> sendRequest(String method, ObjectNode params) {
     long id = lastId.incrementAndGet();
     PendingCall call = new PendingCall(method, new CompletableFuture<>());
     pending.put(id, call);
@@ -221,6 +297,25 @@ public final class DeribitClient implements AutoCloseable {
    */
   public CompletableFuture<Void> closed() {
     return closed;
+  }
+
+  /**
+   * When the last frame of any kind (notification, heartbeat, response) arrived, on the {@link
+   * System#nanoTime()} scale: a connection that stays silent longer than its heartbeat interval is
+   * dead even if TCP has not noticed.
+   */
+  public long lastFrameNanos() {
+    return lastFrameNanos.get();
+  }
+
+  /**
+   * Drops the connection at once without a close handshake, as if it had failed: {@link #closed()}
+   * completes exceptionally with {@code why} and pending requests fail. For a connection declared
+   * dead, whose server would not answer a close anyway.
+   */
+  public void abort(String why) {
+    webSocket.abort();
+    connectionEnded(why, null);
   }
 
   /** How many notifications the listener has thrown on so far. */
@@ -421,6 +516,7 @@ public final class DeribitClient implements AutoCloseable {
     @Override
     public CompletionStage<?> onText(WebSocket socket, CharSequence fragment, boolean last) {
       text.append(fragment);
+      lastFrameNanos.set(System.nanoTime());
       if (last) {
         long receivedNanos = epochNanos();
         String frame = text.toString();

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -88,11 +89,12 @@ class DeribitClientTest {
 
   @Test
   void completesCallsWithDeribitErrorsCarryingCodeAndMessage() throws Exception {
-    connect();
+    connect(DeribitClient.Options.defaults().withRateLimiter(limiterRetryingAfter(50)));
     List<String> recordedErrors = Fixtures.lines("rpc_errors.json");
 
     CompletableFuture<JsonNode> limited = client.call("public/subscribe", Map.of());
     server.replyWithRecorded(server.nextRequest(), recordedErrors.get(0));
+    server.replyWithRecorded(server.nextRequest(), recordedErrors.get(0)); // the retry
     CompletableFuture<JsonNode> expired = client.call("private/buy", Map.of());
     server.replyWithRecorded(server.nextRequest(), recordedErrors.get(1));
 
@@ -114,6 +116,58 @@ class DeribitClientTest {
               assertThat(e.errorMessage()).isEqualTo("invalid_token");
               assertThat(e.data().get("reason").asText()).isEqualTo("token has expired");
             });
+  }
+
+  @Test
+  void retriesARequestRefusedWithTooManyRequestsOnceAfterThePause() throws Exception {
+    connect(DeribitClient.Options.defaults().withRateLimiter(limiterRetryingAfter(300)));
+
+    CompletableFuture<JsonNode> call = client.call("public/get_instruments", Map.of("kind", "x"));
+    JsonNode refused = server.nextRequest();
+    long refusedAt = System.nanoTime();
+    server.replyWithRecorded(refused, Fixtures.lines("rpc_errors.json").get(0));
+    JsonNode retry = server.nextRequest();
+    long retriedAfterMillis = (System.nanoTime() - refusedAt) / 1_000_000;
+    server.reply(retry, "[]");
+
+    assertThat(call.get(5, TimeUnit.SECONDS).isArray()).isTrue();
+    assertThat(retry.get("method").asText()).isEqualTo("public/get_instruments");
+    assertThat(retry.get("params")).isEqualTo(refused.get("params"));
+    assertThat(retry.get("id").asLong()).isNotEqualTo(refused.get("id").asLong());
+    assertThat(retriedAfterMillis).isGreaterThanOrEqualTo(250);
+  }
+
+  @Test
+  void delaysRequestsBeyondTheBudgetInsteadOfBursting() throws Exception {
+    // 3 requests of burst, then one every 100 ms.
+    RequestRateLimiter.Budget budget = new RequestRateLimiter.Budget(3, 10, 1);
+    connect(
+        DeribitClient.Options.defaults()
+            .withRateLimiter(
+                new RequestRateLimiter(
+                    new RequestRateLimiter.Limits(budget, budget, Duration.ZERO),
+                    System::nanoTime)));
+    long start = System.nanoTime();
+
+    for (int i = 0; i < 6; i++) {
+      client.call("public/test", Map.of());
+    }
+    List<Long> arrivalMillis = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      server.nextRequest();
+      arrivalMillis.add((System.nanoTime() - start) / 1_000_000);
+    }
+
+    assertThat(arrivalMillis.get(2)).as("the burst goes at once").isLessThan(250);
+    assertThat(arrivalMillis.get(5)).as("then 10 per second").isGreaterThanOrEqualTo(280);
+  }
+
+  private static RequestRateLimiter limiterRetryingAfter(long millis) {
+    RequestRateLimiter.Limits defaults = RequestRateLimiter.Limits.deribitDefaults();
+    return new RequestRateLimiter(
+        new RequestRateLimiter.Limits(
+            defaults.matchingEngine(), defaults.other(), Duration.ofMillis(millis)),
+        System::nanoTime);
   }
 
   @Test
