@@ -33,30 +33,12 @@ public final class MarketDecoder {
 
   /** Decodes one value; a trades notification yields one event per trade. */
   public void decode(String value, Consumer<MarketEvent> out) throws MalformedMessageException {
-    decode(() -> json.createParser(value), out);
-  }
-
-  /**
-   * Decodes one value from its UTF-8 bytes, as Kafka delivers it: the same as {@link
-   * #decode(String, Consumer)} without first copying the bytes into a String.
-   */
-  public void decode(byte[] value, Consumer<MarketEvent> out) throws MalformedMessageException {
-    decode(() -> json.createParser(value), out);
-  }
-
-  /** Opens a parser over the value, once per read of it. */
-  private interface ValueParser {
-    JsonParser open() throws IOException;
-  }
-
-  private void decode(ValueParser value, Consumer<MarketEvent> out)
-      throws MalformedMessageException {
     try {
       decode(value, null, out);
     } catch (JsonProcessingException e) {
       throw new MalformedMessageException("not JSON: " + e.getOriginalMessage());
     } catch (IOException e) {
-      throw new UncheckedIOException("reading from memory cannot fail", e);
+      throw new UncheckedIOException("reading a string cannot fail", e);
     }
   }
 
@@ -64,14 +46,14 @@ public final class MarketDecoder {
    * Reads {@code value} through once, reading its data as {@code knownChannel} or, when that is
    * null, as the channel read before the data.
    */
-  private void decode(ValueParser value, String knownChannel, Consumer<MarketEvent> out)
+  private void decode(String value, String knownChannel, Consumer<MarketEvent> out)
       throws IOException, MalformedMessageException {
     String channel = null;
     boolean hasData = false;
     String dataChannel = null;
     ChannelData data = null;
     long receivedNanos = 0;
-    try (JsonParser parser = value.open()) {
+    try (JsonParser parser = json.createParser(value)) {
       if (parser.nextToken() != JsonToken.START_OBJECT) {
         // Read all of it first: a syntax error in it is the better reason.
         parser.skipChildren();

@@ -64,42 +64,6 @@ class MarketDecoderTest {
   }
 
   @Test
-  void decodesUtf8BytesExactlyAsStrings() throws Exception {
-    for (String file : MARKET_FILES) {
-      for (String line : Fixtures.lines(file)) {
-        String value = Fixtures.marketValue(line, 42);
-        List<MarketEvent> fromBytes = new ArrayList<>();
-        decoder.decode(value.getBytes(java.nio.charset.StandardCharsets.UTF_8), fromBytes::add);
-
-        assertThat(fromBytes.stream().map(MarketDecoderTest::canonical))
-            .containsExactlyElementsOf(
-                decode(value).stream().map(MarketDecoderTest::canonical).toList());
-      }
-    }
-    assertThatThrownBy(() -> decoder.decode("{oops".getBytes(), e -> {}))
-        .hasMessageStartingWith("not JSON");
-  }
-
-  /** Records compare arrays by reference; this compares book levels by content. */
-  private static String canonical(MarketEvent event) {
-    BookUpdate book = event.book();
-    if (book == null) {
-      return event.toString();
-    }
-    return String.join(
-        " ",
-        book.instrument(),
-        String.valueOf(book.timestamp()),
-        String.valueOf(book.snapshot()),
-        String.valueOf(book.changeId()),
-        String.valueOf(book.prevChangeId()),
-        java.util.Arrays.toString(book.bidPrices()),
-        java.util.Arrays.toString(book.bidAmounts()),
-        java.util.Arrays.toString(book.askPrices()),
-        java.util.Arrays.toString(book.askAmounts()));
-  }
-
-  @Test
   void decodesASnapshotWithoutPrevChangeId() throws Exception {
     BookUpdate book = decodeFixture("ws_book_100ms.json", 1).get(0).book();
 

@@ -33,21 +33,21 @@ public class MarketRecordDeserializer implements KafkaRecordDeserializationSchem
     if (decoder == null) {
       decoder = new MarketDecoder();
     }
-    byte[] value = record.value();
-    if (value == null || value.length == 0) {
-      out.collect(MarketEvent.of(deadLetter(record, "empty value")));
+    String value =
+        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8);
+    if (value == null || value.isEmpty()) {
+      out.collect(MarketEvent.of(deadLetter(record, "empty value", "")));
       return;
     }
     try {
       decoder.decode(value, out::collect);
     } catch (MalformedMessageException e) {
-      out.collect(MarketEvent.of(deadLetter(record, e.getMessage())));
+      out.collect(MarketEvent.of(deadLetter(record, e.getMessage(), value)));
     }
   }
 
-  private static DeadLetter deadLetter(ConsumerRecord<byte[], byte[]> record, String reason) {
-    String payload =
-        record.value() == null ? "" : new String(record.value(), StandardCharsets.UTF_8);
+  private static DeadLetter deadLetter(
+      ConsumerRecord<byte[], byte[]> record, String reason, String payload) {
     return new DeadLetter(record.topic(), record.partition(), record.offset(), reason, payload);
   }
 
