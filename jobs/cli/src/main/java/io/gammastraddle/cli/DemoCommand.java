@@ -93,15 +93,11 @@ final class DemoCommand implements Callable<Integer> {
     Runtime.getRuntime().addShutdownHook(hook);
     try {
       DemoStatus status = start();
-      long deadline =
-          durationSeconds == null
-              ? Long.MAX_VALUE
-              : System.nanoTime() + durationSeconds * 1_000_000_000L;
-      while (!stopRequested.await(
-          Math.min(STATUS_EVERY.toNanos(), Math.max(0, deadline - System.nanoTime())),
-          TimeUnit.NANOSECONDS)) {
+      Long deadline =
+          durationSeconds == null ? null : System.nanoTime() + durationSeconds * 1_000_000_000L;
+      while (!stopRequested.await(untilNextStatus(deadline), TimeUnit.NANOSECONDS)) {
         System.out.println(status.line());
-        if (System.nanoTime() >= deadline) {
+        if (deadline != null && System.nanoTime() - deadline >= 0) {
           break;
         }
         status.failIfJobEnded();
@@ -115,6 +111,12 @@ final class DemoCommand implements Callable<Integer> {
         Runtime.getRuntime().removeShutdownHook(hook);
       }
     }
+  }
+
+  /** Nanoseconds to the next status line: the status period, or less when the end is nearer. */
+  private static long untilNextStatus(Long deadline) {
+    long period = STATUS_EVERY.toNanos();
+    return deadline == null ? period : Math.max(0, Math.min(period, deadline - System.nanoTime()));
   }
 
   private DemoStatus start() throws Exception {
