@@ -1,20 +1,15 @@
 package io.gammastraddle.bridge;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -172,14 +167,10 @@ public final class MarketDataBridge implements AutoCloseable {
               }
             },
             config.connection());
-    List<String> channels = new ArrayList<>();
-    for (String currency : config.currencies()) {
-      for (String instrument : instruments(currency)) {
-        channels.addAll(instrumentChannels(instrument, config.interval()));
-      }
-      channels.add(indexChannel(currency));
-    }
-    List<String> confirmed = await(connection.subscribe(channels));
+    List<String> channels =
+        MarketChannels.discover(
+            connection, config.currencies(), config.interval(), config.includeOptions());
+    List<String> confirmed = MarketChannels.await(connection.subscribe(channels));
     if (confirmed.size() < channels.size()) {
       LOG.warn("the server confirmed only {} of {} channels", confirmed.size(), channels.size());
     }
@@ -246,22 +237,6 @@ public final class MarketDataBridge implements AutoCloseable {
     return "MarketDataBridge[" + connection + " -> " + config.topic() + "]";
   }
 
-  /** The names of a currency's perpetual and, if configured, its active options. */
-  private List<String> instruments(String currency)
-      throws IOException, TimeoutException, InterruptedException {
-    List<String> instruments =
-        new ArrayList<>(
-            perpetuals(
-                await(connection.call("public/get_instruments", query(currency, "future")))));
-    if (config.includeOptions()) {
-      instruments.addAll(
-          activeInstruments(
-              await(connection.call("public/get_instruments", query(currency, "option")))));
-    }
-    LOG.info("{} instruments to bridge: {}", currency, instruments.size());
-    return instruments;
-  }
-
   private void onNotification(String frame, long receivedNanos) {
     framesReceived.increment();
     SubscriptionParams params = Notifications.subscription(frame);
@@ -302,40 +277,6 @@ public final class MarketDataBridge implements AutoCloseable {
     return new ProducerRecord<>(topic, params.key(), params.withReceiveTime(receivedNanos));
   }
 
-  static List<String> instrumentChannels(String instrument, String interval) {
-    return List.of(
-        "book." + instrument + "." + interval,
-        "ticker." + instrument + "." + interval,
-        "trades." + instrument + "." + interval);
-  }
-
-  static String indexChannel(String currency) {
-    return "deribit_price_index." + currency.toLowerCase(Locale.ROOT) + "_usd";
-  }
-
-  /** The perpetuals in a {@code public/get_instruments} result. */
-  static List<String> perpetuals(JsonNode instruments) {
-    List<String> names = new ArrayList<>();
-    for (JsonNode instrument : instruments) {
-      if ("perpetual".equals(instrument.path("settlement_period").asText())
-          && instrument.path("is_active").asBoolean(true)) {
-        names.add(instrument.get("instrument_name").asText());
-      }
-    }
-    return names;
-  }
-
-  /** The active instruments in a {@code public/get_instruments} result. */
-  static List<String> activeInstruments(JsonNode instruments) {
-    List<String> names = new ArrayList<>();
-    for (JsonNode instrument : instruments) {
-      if (instrument.path("is_active").asBoolean(true)) {
-        names.add(instrument.get("instrument_name").asText());
-      }
-    }
-    return names;
-  }
-
   static Properties producerProperties(String bootstrapServers) {
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
@@ -347,29 +288,5 @@ public final class MarketDataBridge implements AutoCloseable {
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     return properties;
-  }
-
-  private static Map<String, String> query(String currency, String kind) {
-    return Map.of("currency", currency, "kind", kind);
-  }
-
-  /** Waits for a request, rethrowing its failure as it is. */
-  private static <T> T await(CompletableFuture<T> request)
-      throws IOException, TimeoutException, InterruptedException {
-    try {
-      return request.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof TimeoutException timeout) {
-        throw timeout;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 }

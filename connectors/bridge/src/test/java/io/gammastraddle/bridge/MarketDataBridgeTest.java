@@ -22,10 +22,8 @@ class MarketDataBridgeTest {
 
   @Test
   void keepsOnlyThePerpetualAmongTheFutures() throws Exception {
-    assertThat(MarketDataBridge.perpetuals(recordedInstruments(2)))
-        .containsExactly("BTC-PERPETUAL");
-    assertThat(MarketDataBridge.perpetuals(recordedInstruments(3)))
-        .containsExactly("BTC-PERPETUAL");
+    assertThat(MarketChannels.perpetuals(recordedInstruments(2))).containsExactly("BTC-PERPETUAL");
+    assertThat(MarketChannels.perpetuals(recordedInstruments(3))).containsExactly("BTC-PERPETUAL");
   }
 
   @Test
@@ -36,16 +34,16 @@ class MarketDataBridgeTest {
                 + "{\"kind\":\"option\",\"is_active\":false,\"instrument_name\":\"BTC-27DEC24-9-P\"},"
                 + "{\"kind\":\"option\",\"is_active\":true,\"instrument_name\":\"BTC-27DEC24-9-C\"}]");
 
-    assertThat(MarketDataBridge.activeInstruments(options))
+    assertThat(MarketChannels.activeInstruments(options))
         .containsExactly("BTC-27DEC24-100000-C", "BTC-27DEC24-9-C");
   }
 
   @Test
   void subscribesBookTickerAndTradesPerInstrumentAndTheIndexPerCurrency() {
-    assertThat(MarketDataBridge.instrumentChannels("ETH-PERPETUAL", "100ms"))
+    assertThat(MarketChannels.instrumentChannels("ETH-PERPETUAL", "100ms"))
         .containsExactly(
             "book.ETH-PERPETUAL.100ms", "ticker.ETH-PERPETUAL.100ms", "trades.ETH-PERPETUAL.100ms");
-    assertThat(MarketDataBridge.indexChannel("ETH")).isEqualTo("deribit_price_index.eth_usd");
+    assertThat(MarketChannels.indexChannel("ETH")).isEqualTo("deribit_price_index.eth_usd");
   }
 
   @Test

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
       DemoCommand.class,
       SimCommand.class,
       IngestCommand.class,
+      RecordCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
       CommandLine.HelpCommand.class
