@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,11 +32,13 @@ public final class MarketChannels {
       List<String> instruments =
           new ArrayList<>(
               perpetuals(
-                  await(connection.call("public/get_instruments", query(currency, "future")))));
+                  ResilientConnection.await(
+                      connection.call("public/get_instruments", query(currency, "future")))));
       if (options) {
         instruments.addAll(
             activeInstruments(
-                await(connection.call("public/get_instruments", query(currency, "option")))));
+                ResilientConnection.await(
+                    connection.call("public/get_instruments", query(currency, "option")))));
       }
       LOG.info("{} instruments to follow: {}", currency, instruments.size());
       for (String instrument : instruments) {
@@ -85,25 +85,5 @@ public final class MarketChannels {
 
   private static Map<String, String> query(String currency, String kind) {
     return Map.of("currency", currency, "kind", kind);
-  }
-
-  /** Waits for a request, rethrowing its failure as it is. */
-  public static <T> T await(CompletableFuture<T> request)
-      throws IOException, TimeoutException, InterruptedException {
-    try {
-      return request.get();
-    } catch (ExecutionException e) {
-      Throwable cause = e.getCause();
-      if (cause instanceof IOException io) {
-        throw io;
-      }
-      if (cause instanceof TimeoutException timeout) {
-        throw timeout;
-      }
-      if (cause instanceof RuntimeException runtime) {
-        throw runtime;
-      }
-      throw new IllegalStateException(cause);
-    }
   }
 }

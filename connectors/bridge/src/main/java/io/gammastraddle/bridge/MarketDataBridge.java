@@ -150,7 +150,7 @@ public final class MarketDataBridge implements AutoCloseable {
    * @throws io.gammastraddle.deribit.websocket.DeribitRpcException if Deribit refuses a request
    */
   public void start() throws IOException, TimeoutException, InterruptedException {
-    producer = new KafkaProducer<>(producerProperties(config.bootstrapServers()));
+    producer = new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge"));
     connection =
         ResilientConnection.open(
             config.url(),
@@ -170,7 +170,7 @@ public final class MarketDataBridge implements AutoCloseable {
     List<String> channels =
         MarketChannels.discover(
             connection, config.currencies(), config.interval(), config.includeOptions());
-    List<String> confirmed = MarketChannels.await(connection.subscribe(channels));
+    List<String> confirmed = ResilientConnection.await(connection.subscribe(channels));
     if (confirmed.size() < channels.size()) {
       LOG.warn("the server confirmed only {} of {} channels", confirmed.size(), channels.size());
     }
@@ -272,15 +272,20 @@ public final class MarketDataBridge implements AutoCloseable {
     }
   }
 
-  static ProducerRecord<String, String> record(
+  /** The Kafka record of one notification: keyed by instrument, params with the receive time. */
+  public static ProducerRecord<String, String> record(
       String topic, SubscriptionParams params, long receivedNanos) {
     return new ProducerRecord<>(topic, params.key(), params.withReceiveTime(receivedNanos));
   }
 
-  static Properties producerProperties(String bootstrapServers) {
+  /**
+   * The producer settings for {@code deribit.market.raw}, shared with replay: idempotent with
+   * {@code acks=all}, so each instrument's records land once, in order, in one partition.
+   */
+  public static Properties producerProperties(String bootstrapServers, String clientId) {
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "gsb-bridge");
+    properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
     properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);

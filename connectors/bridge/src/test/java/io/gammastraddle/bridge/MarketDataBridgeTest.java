@@ -70,7 +70,7 @@ class MarketDataBridgeTest {
 
   @Test
   void producesIdempotentlyWithAllAcksAndLz4() {
-    Properties properties = MarketDataBridge.producerProperties("localhost:1");
+    Properties properties = MarketDataBridge.producerProperties("localhost:1", "gsb-bridge");
 
     assertThat(properties)
         .containsEntry("enable.idempotence", true)

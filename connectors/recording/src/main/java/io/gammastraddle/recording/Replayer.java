@@ -1,20 +1,17 @@
 package io.gammastraddle.recording;
 
+import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.KafkaException;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -61,7 +58,9 @@ public final class Replayer implements AutoCloseable {
    * @param topic the topic to publish to, usually {@value #DEFAULT_TOPIC}
    */
   public Replayer(String bootstrapServers, String topic) {
-    this(new KafkaProducer<>(producerProperties(bootstrapServers)), topic);
+    this(
+        new KafkaProducer<>(MarketDataBridge.producerProperties(bootstrapServers, "gsb-replay")),
+        topic);
   }
 
   Replayer(Producer<String, String> producer, String topic) {
@@ -105,8 +104,7 @@ public final class Replayer implements AutoCloseable {
         }
         try {
           producer.send(
-              new ProducerRecord<>(
-                  topic, params.key(), params.withReceiveTime(frame.recvTsNanos())),
+              MarketDataBridge.record(topic, params, frame.recvTsNanos()),
               (metadata, error) -> {
                 if (error != null) {
                   sendError.compareAndSet(null, error);
@@ -151,18 +149,5 @@ public final class Replayer implements AutoCloseable {
     if (error != null) {
       throw new IOException("Kafka refused a record: " + error, error);
     }
-  }
-
-  static Properties producerProperties(String bootstrapServers) {
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    properties.put(ProducerConfig.CLIENT_ID_CONFIG, "gsb-replay");
-    properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
-    properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
-    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-    return properties;
   }
 }

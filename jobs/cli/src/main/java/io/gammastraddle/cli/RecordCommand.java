@@ -58,7 +58,7 @@ final class RecordCommand implements Callable<Integer> {
                 reconnects -> LOG.info("reconnected ({}); channels resubscribed", reconnects),
                 ResilientConnection.Settings.defaults())) {
       List<String> channels = MarketChannels.discover(connection, currencies, "100ms", true);
-      MarketChannels.await(connection.subscribe(channels));
+      ResilientConnection.await(connection.subscribe(channels));
       System.out.println("Recording " + channels.size() + " channels from " + url + " to " + out);
       recorder.stopped().whenComplete((done, failure) -> stop.countDown());
       if (durationSeconds == null) {

@@ -386,8 +386,11 @@ public final class ResilientConnection implements AutoCloseable {
     }
   }
 
-  /** Waits for a request, rethrowing its failure as it is. */
-  private static <T> T await(CompletableFuture<T> request)
+  /**
+   * Waits for a request, rethrowing its failure as it is (an {@link IOException}, a {@link
+   * TimeoutException} or a {@link DeribitRpcException}) rather than wrapped.
+   */
+  public static <T> T await(CompletableFuture<T> request)
       throws IOException, TimeoutException, InterruptedException {
     try {
       return request.get();
