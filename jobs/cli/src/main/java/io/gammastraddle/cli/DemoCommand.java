@@ -15,7 +15,6 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -78,37 +77,22 @@ final class DemoCommand implements Callable<Integer> {
     LocalPorts.requireFree("Prometheus", prometheusPort);
     LocalPorts.requireFree("Simulator", simPort);
 
-    CountDownLatch stopRequested = new CountDownLatch(1);
-    CountDownLatch stopped = new CountDownLatch(1);
-    // Ctrl-C is the normal way to stop the demo: once everything is closed it exits 0, not 130.
-    Thread hook =
-        new Thread(
-            () -> {
-              stopRequested.countDown();
-              if (awaitQuietly(stopped)) {
-                Runtime.getRuntime().halt(0);
-              }
-            },
-            "gsb-demo-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try {
-      DemoStatus status = start();
-      Long deadline =
-          durationSeconds == null ? null : System.nanoTime() + durationSeconds * 1_000_000_000L;
-      while (!stopRequested.await(untilNextStatus(deadline), TimeUnit.NANOSECONDS)) {
-        System.out.println(status.line());
-        if (deadline != null && System.nanoTime() - deadline >= 0) {
-          break;
+    try (StopSignal stop = StopSignal.install("gsb-demo-stop")) {
+      try {
+        DemoStatus status = start();
+        Long deadline =
+            durationSeconds == null ? null : System.nanoTime() + durationSeconds * 1_000_000_000L;
+        while (!stop.await(untilNextStatus(deadline), TimeUnit.NANOSECONDS)) {
+          System.out.println(status.line());
+          if (deadline != null && System.nanoTime() - deadline >= 0) {
+            break;
+          }
+          status.failIfJobEnded();
         }
-        status.failIfJobEnded();
-      }
-      System.out.println("Stopping.");
-      return 0;
-    } finally {
-      stopAll();
-      stopped.countDown();
-      if (stopRequested.getCount() > 0) {
-        Runtime.getRuntime().removeShutdownHook(hook);
+        System.out.println("Stopping.");
+        return 0;
+      } finally {
+        stopAll();
       }
     }
   }
@@ -183,16 +167,6 @@ final class DemoCommand implements Callable<Integer> {
       } catch (Exception e) {
         LOG.warn("Stopping {} failed: {}", part, e.toString());
       }
-    }
-  }
-
-  /** True when the latch opened within a minute. */
-  private static boolean awaitQuietly(CountDownLatch latch) {
-    try {
-      return latch.await(60, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
     }
   }
 }

@@ -38,11 +38,15 @@ final class IngestCommand implements Callable<Integer> {
         MarketDataBridge.Config.defaults(url, bootstrap)
             .withTopic(topic)
             .withCurrencies(currencies);
-    try (MarketDataBridge bridge = new MarketDataBridge(config)) {
-      Runtime.getRuntime().addShutdownHook(new Thread(bridge::close, "gsb-ingest-stop"));
+    try (StopSignal stop = StopSignal.install("gsb-ingest-stop");
+        MarketDataBridge bridge = new MarketDataBridge(config)) {
       bridge.start();
       System.out.println("Bridging " + url + " to " + topic + " on " + bootstrap);
-      bridge.stopped().join();
+      bridge.stopped().whenComplete((done, failure) -> stop.request());
+      stop.await();
+      if (bridge.stopped().isCompletedExceptionally()) {
+        bridge.stopped().join();
+      }
     }
     return 0;
   }

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,10 +46,8 @@ final class RecordCommand implements Callable<Integer> {
     if (durationSeconds != null && durationSeconds <= 0) {
       throw new IllegalArgumentException("--duration must be positive, got " + durationSeconds);
     }
-    CountDownLatch stop = new CountDownLatch(1);
-    Thread hook = new Thread(stop::countDown, "gsb-record-stop");
-    Runtime.getRuntime().addShutdownHook(hook);
-    try (Recorder recorder = new Recorder(new RecordingWriter(out, "deribit"));
+    try (StopSignal stop = StopSignal.install("gsb-record-stop");
+        Recorder recorder = new Recorder(new RecordingWriter(out, "deribit"));
         ResilientConnection connection =
             ResilientConnection.open(
                 url,
@@ -60,7 +57,7 @@ final class RecordCommand implements Callable<Integer> {
       List<String> channels = MarketChannels.discover(connection, currencies, "100ms", true);
       ResilientConnection.await(connection.subscribe(channels));
       System.out.println("Recording " + channels.size() + " channels from " + url + " to " + out);
-      recorder.stopped().whenComplete((done, failure) -> stop.countDown());
+      recorder.stopped().whenComplete((done, failure) -> stop.request());
       if (durationSeconds == null) {
         stop.await();
       } else {
@@ -70,10 +67,6 @@ final class RecordCommand implements Callable<Integer> {
         recorder.stopped().join();
       }
       System.out.printf("Recorded %,d frames%n", recorder.framesRecorded());
-    } finally {
-      if (stop.getCount() > 0) {
-        Runtime.getRuntime().removeShutdownHook(hook);
-      }
     }
     return 0;
   }

@@ -4,6 +4,7 @@ import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
 import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.ProcessFunction;
 import org.apache.flink.util.Collector;
@@ -17,13 +18,9 @@ import org.apache.flink.util.OutputTag;
 public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
 
   public static final OutputTag<MarketEvent> FEATURE_INPUTS =
-      new OutputTag<>(
-          "feature-inputs",
-          org.apache.flink.api.common.typeinfo.TypeInformation.of(MarketEvent.class));
+      new OutputTag<>("feature-inputs", TypeInformation.of(MarketEvent.class));
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
-      new OutputTag<>(
-          "dead-letters",
-          org.apache.flink.api.common.typeinfo.TypeInformation.of(DeadLetter.class));
+      new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
   private transient Counter marketEvents;
   private transient Counter deadLetters;
