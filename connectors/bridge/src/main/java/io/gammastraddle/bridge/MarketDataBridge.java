@@ -1,34 +1,68 @@
 package io.gammastraddle.bridge;
 
+import io.gammastraddle.deribit.chain.ChainSelection;
+import io.gammastraddle.deribit.chain.MarketChannels;
+import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
+import io.gammastraddle.deribit.websocket.StalenessWatchdog;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Supplier;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Bridges Deribit's public market data (or the simulator's) into Kafka: the core of {@code gsb
- * ingest}.
+ * Bridges Deribit's market data (or the simulator's), and optionally the account's own orders,
+ * trades and portfolio, into Kafka: the core of {@code gsb ingest}.
  *
- * <p>On {@link #start()} it lists each currency's perpetual (and, if configured, its active
- * options), subscribes to their {@code book}, {@code ticker} and {@code trades} channels plus the
- * currency's price index, and writes every notification to {@link Config#topic()} keyed by
- * instrument or index name. The value is the notification's params object exactly as received, with
- * {@code recv_ts} (epoch ns) in front (DESIGN section 4).
+ * <p>On {@link #start()} it picks each currency's perpetual and option chain ({@link
+ * MarketChannels}, {@link ChainSelection}), subscribes to their {@code book}, {@code ticker} and
+ * {@code trades} channels plus the currency's price index, and writes every notification to {@link
+ * Config#topic()} keyed by instrument or index name. The value is the notification's params object
+ * exactly as received, with {@code recv_ts} (epoch ns) in front (DESIGN section 4). With {@link
+ * Config#withUserChannels(Credentials)} it also authenticates, subscribes the account's {@code
+ * user.*} channels with {@code private/subscribe} and writes them, in the same format, to {@link
+ * Config#userTopic()}; the two feeds never mix.
+ *
+ * <p>While running, it
+ *
+ * <ul>
+ *   <li>follows each book's change chain ({@code prev_change_id}); on a missing link it counts a
+ *       gap and resubscribes that book, which makes Deribit send a fresh snapshot. Every frame is
+ *       still published: the job marks the book stale on the gap and recovers on the snapshot;
+ *   <li>lists the instruments again every {@link Config#instrumentRefresh()}, and soon after
+ *       Deribit announces an option listed or settled ({@code instrument.state}), subscribing new
+ *       channels and unsubscribing those no longer chosen;
+ *   <li>watches every book, ticker and index channel with a {@link StalenessWatchdog}: one WARN
+ *       when a channel stays silent longer than {@link Config#stalenessThreshold()}, one INFO when
+ *       it delivers again.
+ * </ul>
  *
  * <p>A lost or silent WebSocket is replaced ({@link ResilientConnection}: backoff with jitter, the
  * same channels subscribed again, so every book starts over from a fresh snapshot); the bridge
@@ -50,32 +84,58 @@ public final class MarketDataBridge implements AutoCloseable {
   private static final Duration PRODUCER_CLOSE_TIMEOUT = Duration.ofSeconds(10);
 
   /**
+   * How long after an {@code instrument.state} notification the instruments are listed again: the
+   * options of one expiry settle, and those of a new one list, together, so one refresh covers a
+   * burst of them.
+   */
+  private static final Duration REFRESH_AFTER_STATE_CHANGE = Duration.ofSeconds(1);
+
+  /** The longest pause between two staleness checks (and retries of failed resyncs). */
+  private static final Duration MAX_CHECK_PERIOD = Duration.ofSeconds(1);
+
+  /**
    * What to bridge and where to.
    *
    * @param url the Deribit WebSocket endpoint, e.g. {@code wss://www.deribit.com/ws/api/v2}
    * @param bootstrapServers Kafka bootstrap servers, {@code host:port[,host:port...]}
-   * @param topic the Kafka topic, {@value #DEFAULT_TOPIC} by default
+   * @param topic the market-data topic, {@value #DEFAULT_TOPIC} by default
+   * @param userTopic the topic of the account's notifications, {@value #DEFAULT_USER_TOPIC} by
+   *     default
    * @param currencies the currencies whose instruments and price index are bridged
    * @param interval the notification interval of the instrument channels, e.g. {@code 100ms}
-   * @param includeOptions whether every active option of each currency is bridged too
+   * @param chain which options of each currency are bridged
+   * @param instrumentRefresh how often the instruments are listed again
+   * @param stalenessThreshold how long a book, ticker or index channel may stay silent before it is
+   *     declared stale
+   * @param userChannels the API key whose orders, trades and portfolio are bridged, or null for
+   *     market data only
    * @param connection how the WebSocket is watched and restored
    */
   public record Config(
       URI url,
       String bootstrapServers,
       String topic,
+      String userTopic,
       List<String> currencies,
       String interval,
-      boolean includeOptions,
+      ChainSelection chain,
+      Duration instrumentRefresh,
+      Duration stalenessThreshold,
+      Credentials userChannels,
       ResilientConnection.Settings connection) {
 
     public static final String DEFAULT_TOPIC = "deribit.market.raw";
+    public static final String DEFAULT_USER_TOPIC = "deribit.user.raw";
 
     public Config {
       Objects.requireNonNull(url, "url");
       Objects.requireNonNull(bootstrapServers, "bootstrapServers");
       Objects.requireNonNull(topic, "topic");
+      Objects.requireNonNull(userTopic, "userTopic");
       Objects.requireNonNull(interval, "interval");
+      Objects.requireNonNull(chain, "chain");
+      requirePositive(instrumentRefresh, "instrumentRefresh");
+      requirePositive(stalenessThreshold, "stalenessThreshold");
       Objects.requireNonNull(connection, "connection");
       currencies = List.copyOf(currencies);
       if (currencies.isEmpty()) {
@@ -84,73 +144,296 @@ public final class MarketDataBridge implements AutoCloseable {
     }
 
     /**
-     * BTC and ETH with their options, at 100 ms, to {@value #DEFAULT_TOPIC}, with the default
-     * connection settings.
+     * BTC and ETH with the {@link ChainSelection#defaults()} options, at 100 ms, to {@value
+     * #DEFAULT_TOPIC}; instruments listed again every 5 minutes; channels stale after 10 s of
+     * silence; no user channels; the default connection settings.
+     *
+     * <p>Why 10 s: a followed book or ticker at 100 ms changes many times a second while its market
+     * is open (its mark price moves with the index), and the index ticks about once a second; 10 s
+     * is a hundred intervals, far beyond network jitter or a GC pause, yet well within the 90 s
+     * after which a silent connection is replaced, so a single channel that stopped shows up first.
      */
     public static Config defaults(URI url, String bootstrapServers) {
       return new Config(
           url,
           bootstrapServers,
           DEFAULT_TOPIC,
+          DEFAULT_USER_TOPIC,
           List.of("BTC", "ETH"),
           "100ms",
-          true,
+          ChainSelection.defaults(),
+          Duration.ofMinutes(5),
+          Duration.ofSeconds(10),
+          null,
           ResilientConnection.Settings.defaults());
     }
 
     public Config withTopic(String newTopic) {
       return new Config(
-          url, bootstrapServers, newTopic, currencies, interval, includeOptions, connection);
+          url,
+          bootstrapServers,
+          newTopic,
+          userTopic,
+          currencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          connection);
+    }
+
+    public Config withUserTopic(String newTopic) {
+      return new Config(
+          url,
+          bootstrapServers,
+          topic,
+          newTopic,
+          currencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          connection);
     }
 
     public Config withCurrencies(List<String> newCurrencies) {
       return new Config(
-          url, bootstrapServers, topic, newCurrencies, interval, includeOptions, connection);
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          newCurrencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          connection);
     }
 
     public Config withInterval(String newInterval) {
       return new Config(
-          url, bootstrapServers, topic, currencies, newInterval, includeOptions, connection);
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          newInterval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          connection);
     }
 
+    /** Which options to bridge; {@link ChainSelection#perpetualsOnly()} for none. */
+    public Config withChain(ChainSelection selection) {
+      return new Config(
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          interval,
+          selection,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          connection);
+    }
+
+    /**
+     * The {@link ChainSelection#defaults()} options, or none: a shorthand for {@link
+     * #withChain(ChainSelection)}.
+     */
     public Config withIncludeOptions(boolean options) {
-      return new Config(url, bootstrapServers, topic, currencies, interval, options, connection);
+      return withChain(options ? ChainSelection.defaults() : ChainSelection.perpetualsOnly());
+    }
+
+    public Config withInstrumentRefresh(Duration period) {
+      return new Config(
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          interval,
+          chain,
+          period,
+          stalenessThreshold,
+          userChannels,
+          connection);
+    }
+
+    public Config withStalenessThreshold(Duration threshold) {
+      return new Config(
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          threshold,
+          userChannels,
+          connection);
+    }
+
+    /**
+     * Authenticates with {@code apiKey} (e.g. from {@link Credentials#fromEnvironment()}) and
+     * bridges the account's {@code user.orders}, {@code user.trades} and {@code user.portfolio}
+     * notifications of every currency to {@link #userTopic()}; null for none.
+     */
+    public Config withUserChannels(Credentials apiKey) {
+      return new Config(
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          apiKey,
+          connection);
     }
 
     public Config withConnection(ResilientConnection.Settings settings) {
       return new Config(
-          url, bootstrapServers, topic, currencies, interval, includeOptions, settings);
+          url,
+          bootstrapServers,
+          topic,
+          userTopic,
+          currencies,
+          interval,
+          chain,
+          instrumentRefresh,
+          stalenessThreshold,
+          userChannels,
+          settings);
+    }
+
+    /** The connection settings, authenticating with the user channels' key if there is one. */
+    private ResilientConnection.Settings connectionSettings() {
+      return userChannels == null ? connection : connection.withCredentials(userChannels);
+    }
+
+    private static void requirePositive(Duration duration, String name) {
+      Objects.requireNonNull(duration, name);
+      if (duration.isNegative() || duration.isZero()) {
+        throw new IllegalArgumentException(name + " must be positive: " + duration);
+      }
     }
   }
 
+  /**
+   * The bridge's counters at one moment, for a status line.
+   *
+   * @param framesReceived subscription frames received
+   * @param recordsProduced records Kafka acknowledged, market and user
+   * @param userRecordsProduced of those, the records of the user topic
+   * @param sendErrors records Kafka refused
+   * @param bookGaps missing links found in book change chains
+   * @param resyncs books resynchronized by a fresh snapshot after a gap
+   * @param staleChannels channels stale as of the last check
+   * @param staleEvents times a channel went stale
+   * @param reconnects times the WebSocket was restored
+   */
+  public record Status(
+      long framesReceived,
+      long recordsProduced,
+      long userRecordsProduced,
+      long sendErrors,
+      long bookGaps,
+      long resyncs,
+      int staleChannels,
+      long staleEvents,
+      int reconnects) {}
+
   private final Config config;
+  private final Supplier<Producer<String, String>> producers;
   private final LongAdder framesReceived = new LongAdder();
   private final LongAdder recordsProduced = new LongAdder();
+  private final LongAdder userRecordsProduced = new LongAdder();
   private final LongAdder sendErrors = new LongAdder();
+  private final LongAdder bookGaps = new LongAdder();
+  private final LongAdder resyncs = new LongAdder();
+  private final LongAdder staleEvents = new LongAdder();
   private final CompletableFuture<Void> stopped = new CompletableFuture<>();
+  private final Callback marketRecordSent = (metadata, error) -> onSent(error, false);
+  private final Callback userRecordSent = (metadata, error) -> onSent(error, true);
+  private final BookChains books = new BookChains();
+  private final StalenessWatchdog watchdog;
+  // The market channels chosen by the latest discovery.
+  private final Set<String> marketChannels = ConcurrentHashMap.newKeySet();
+  // Books whose chain broke and that still need a resubscription.
+  private final Set<String> resyncsDue = ConcurrentHashMap.newKeySet();
+  private final AtomicBoolean resyncScheduled = new AtomicBoolean();
+  private final AtomicBoolean refreshScheduled = new AtomicBoolean();
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(
+          task -> {
+            Thread thread = new Thread(task, "gsb-bridge");
+            thread.setDaemon(true);
+            return thread;
+          });
 
   // Held while a record is handed to the producer, so close() never closes it mid-send.
   private final Object producing = new Object();
   private boolean closing;
 
-  private volatile KafkaProducer<String, String> producer;
+  private volatile Producer<String, String> producer;
   private volatile ResilientConnection connection;
+  private volatile MarketChannels market;
 
   public MarketDataBridge(Config config) {
+    this(
+        config,
+        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge")));
+  }
+
+  /** A bridge writing to the producers {@code producers} makes (tests use Kafka's MockProducer). */
+  MarketDataBridge(Config config, Supplier<Producer<String, String>> producers) {
     this.config = Objects.requireNonNull(config, "config");
+    this.producers = Objects.requireNonNull(producers, "producers");
+    this.watchdog =
+        new StalenessWatchdog(
+            config.stalenessThreshold(),
+            config.connection().options().clock(),
+            new StalenessWatchdog.Listener() {
+              @Override
+              public void onStale(String channel, Instant lastHeard) {
+                staleEvents.increment();
+                LOG.warn(
+                    "{} is stale: silent since {}, over {} ms",
+                    channel,
+                    lastHeard,
+                    config.stalenessThreshold().toMillis());
+              }
+
+              @Override
+              public void onRecovered(String channel) {
+                LOG.info("{} delivers again", channel);
+              }
+            });
   }
 
   /**
-   * Connects, lists the instruments, subscribes and starts producing; returns once the server has
-   * confirmed the subscriptions. From then on the connection is restored whenever it is lost. Call
-   * {@link #close()} afterwards even if this throws.
+   * Connects (authenticating if there are user channels), lists the instruments, subscribes and
+   * starts producing; returns once the server has confirmed the subscriptions. From then on the
+   * connection is restored whenever it is lost. Call {@link #close()} afterwards even if this
+   * throws.
    *
    * @throws IOException if the WebSocket cannot be opened or closes during start
    * @throws TimeoutException if Deribit does not answer a request in time
    * @throws io.gammastraddle.deribit.websocket.DeribitRpcException if Deribit refuses a request
    */
   public void start() throws IOException, TimeoutException, InterruptedException {
-    producer = new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge"));
+    producer = producers.get();
     connection =
         ResilientConnection.open(
             config.url(),
@@ -166,14 +449,34 @@ public final class MarketDataBridge implements AutoCloseable {
                 LOG.warn("connection lost, reconnecting: {}", cause.getMessage());
               }
             },
-            config.connection());
-    List<String> channels =
-        MarketChannels.discover(
-            connection, config.currencies(), config.interval(), config.includeOptions());
+            config.connectionSettings());
+    market =
+        new MarketChannels(
+            connection,
+            config.currencies(),
+            config.interval(),
+            config.chain(),
+            config.connection().options().clock());
+    List<String> channels = market.discover();
+    follow(channels);
     List<String> confirmed = ResilientConnection.await(connection.subscribe(channels));
     if (confirmed.size() < channels.size()) {
       LOG.warn("the server confirmed only {} of {} channels", confirmed.size(), channels.size());
     }
+    if (config.chain().includesOptions()) {
+      subscribeInstrumentStates();
+    }
+    if (config.userChannels() != null) {
+      subscribeUserChannels();
+    }
+    long checkMillis =
+        Math.max(
+            10, Math.min(MAX_CHECK_PERIOD.toMillis(), config.stalenessThreshold().toMillis() / 4));
+    scheduler.scheduleWithFixedDelay(
+        this::checkChannels, checkMillis, checkMillis, TimeUnit.MILLISECONDS);
+    long refreshMillis = config.instrumentRefresh().toMillis();
+    scheduler.scheduleWithFixedDelay(
+        this::refreshInstruments, refreshMillis, refreshMillis, TimeUnit.MILLISECONDS);
     LOG.info(
         "bridging {} channels from {} to Kafka topic {}",
         confirmed.size(),
@@ -194,9 +497,14 @@ public final class MarketDataBridge implements AutoCloseable {
     return framesReceived.sum();
   }
 
-  /** Records Kafka has acknowledged. */
+  /** Records Kafka has acknowledged, on both topics. */
   public long recordsProduced() {
     return recordsProduced.sum();
+  }
+
+  /** Records of the user topic Kafka has acknowledged. */
+  public long userRecordsProduced() {
+    return userRecordsProduced.sum();
   }
 
   /** How many times the WebSocket has been restored since {@link #start()}. */
@@ -209,12 +517,52 @@ public final class MarketDataBridge implements AutoCloseable {
     return sendErrors.sum();
   }
 
+  /** Missing links found in the books' change chains, each followed by a resubscription. */
+  public long bookGaps() {
+    return bookGaps.sum();
+  }
+
+  /** Books resynchronized: a fresh snapshot arrived after a gap. */
+  public long resyncs() {
+    return resyncs.sum();
+  }
+
+  /** The channels silent for longer than the threshold as of the last check, sorted. */
+  public Set<String> staleChannels() {
+    return watchdog.staleChannels();
+  }
+
+  /** How many times a channel went stale. */
+  public long staleEvents() {
+    return staleEvents.sum();
+  }
+
+  /** The market channels followed now, as of the latest instrument discovery. */
+  public Set<String> marketChannels() {
+    return Set.copyOf(marketChannels);
+  }
+
+  /** Every counter at once, for a status line. */
+  public Status status() {
+    return new Status(
+        framesReceived(),
+        recordsProduced(),
+        userRecordsProduced(),
+        sendErrors(),
+        bookGaps(),
+        resyncs(),
+        watchdog.staleCount(),
+        staleEvents(),
+        reconnects());
+  }
+
   /**
-   * Closes the WebSocket, then flushes and closes the producer. Frames still arriving meanwhile are
-   * counted as received but not produced.
+   * Stops the periodic work, closes the WebSocket, then flushes and closes the producer. Frames
+   * still arriving meanwhile are counted as received but not produced.
    */
   @Override
   public void close() {
+    scheduler.shutdownNow();
     if (connection != null) {
       connection.close();
     }
@@ -225,11 +573,7 @@ public final class MarketDataBridge implements AutoCloseable {
       producer.close(PRODUCER_CLOSE_TIMEOUT); // waits for every record sent so far
     }
     stopped.complete(null);
-    LOG.info(
-        "bridge closed: {} frames received, {} records produced, {} send errors",
-        framesReceived(),
-        recordsProduced(),
-        sendErrors());
+    LOG.info("bridge closed: {}", status());
   }
 
   @Override
@@ -243,21 +587,197 @@ public final class MarketDataBridge implements AutoCloseable {
     if (params == null) {
       throw new IllegalArgumentException("subscription frame without a channel");
     }
+    String channel = params.channel();
+    if (UserChannels.isUser(channel)) {
+      produce(
+          new ProducerRecord<>(
+              config.userTopic(), UserChannels.key(params), params.withReceiveTime(receivedNanos)),
+          userRecordSent);
+      return;
+    }
+    if (MarketChannels.isInstrumentState(channel)) {
+      refreshSoon();
+      return;
+    }
+    produce(record(config.topic(), params, receivedNanos), marketRecordSent);
+    if (!marketChannels.contains(channel)) {
+      return; // a late frame of a channel just unsubscribed
+    }
+    if (watched(channel)) {
+      watchdog.notified(channel);
+    }
+    if (channel.startsWith("book.")) {
+      followBook(channel, params);
+    }
+  }
+
+  private void produce(ProducerRecord<String, String> record, Callback sent) {
     synchronized (producing) {
       if (closing || stopped.isDone()) {
         return;
       }
       try {
-        producer.send(record(config.topic(), params, receivedNanos), this::onSent);
+        producer.send(record, sent);
       } catch (RuntimeException e) {
-        onSent(null, e);
+        sent.onCompletion(null, e);
       }
     }
   }
 
-  private void onSent(RecordMetadata metadata, Exception error) {
+  private void followBook(String channel, SubscriptionParams params) {
+    switch (books.follow(channel, params.json())) {
+      case GAP -> {
+        bookGaps.increment();
+        LOG.warn("{} missed a change; resubscribing for a fresh snapshot", channel);
+        resyncsDue.add(channel);
+        if (resyncScheduled.compareAndSet(false, true)) {
+          runSoon(this::resubscribeBrokenBooks);
+        }
+      }
+      case RESYNCED -> {
+        resyncs.increment();
+        LOG.info("{} resynchronized from a fresh snapshot", channel);
+      }
+      default -> {}
+    }
+  }
+
+  /**
+   * Resubscribes, in one go, the books whose chain broke and that still wait for a snapshot and are
+   * still followed. While the connection is down nothing is sent: the reconnection resubscribes
+   * every channel anyway. A failed resubscription is tried again at the next check.
+   */
+  private void resubscribeBrokenBooks() {
+    resyncScheduled.set(false);
+    if (resyncsDue.isEmpty() || !connection.isConnected()) {
+      return;
+    }
+    List<String> due = new ArrayList<>();
+    for (String channel : resyncsDue) {
+      resyncsDue.remove(channel);
+      if (books.awaitingSnapshot(channel) && marketChannels.contains(channel)) {
+        due.add(channel);
+      }
+    }
+    if (due.isEmpty()) {
+      return;
+    }
+    connection
+        .resubscribe(due)
+        .whenComplete(
+            (confirmed, error) -> {
+              if (error != null) {
+                LOG.warn(
+                    "resubscribing {} books failed, will retry: {}", due.size(), error.toString());
+                resyncsDue.addAll(due);
+              }
+            });
+  }
+
+  private void checkChannels() {
+    watchdog.check();
+    resubscribeBrokenBooks();
+  }
+
+  private void refreshSoon() {
+    if (refreshScheduled.compareAndSet(false, true)) {
+      try {
+        scheduler.schedule(
+            this::refreshInstruments, REFRESH_AFTER_STATE_CHANGE.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (RejectedExecutionException closed) {
+        // closing: no more refreshes
+      }
+    }
+  }
+
+  /**
+   * Lists the instruments again and follows the channels now chosen: subscribes the new ones,
+   * unsubscribes (and stops watching) those no longer chosen. A failure keeps the channels as they
+   * are until the next refresh.
+   */
+  private void refreshInstruments() {
+    refreshScheduled.set(false);
+    try {
+      Set<String> wanted = new LinkedHashSet<>(market.discover());
+      List<String> added = wanted.stream().filter(c -> !marketChannels.contains(c)).toList();
+      List<String> removed = marketChannels.stream().filter(c -> !wanted.contains(c)).toList();
+      if (added.isEmpty() && removed.isEmpty()) {
+        return;
+      }
+      LOG.info(
+          "instruments changed: following {} more channels, {} fewer",
+          added.size(),
+          removed.size());
+      unfollow(removed);
+      follow(added);
+      ResilientConnection.await(connection.unsubscribe(removed));
+      ResilientConnection.await(connection.subscribe(added));
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (IOException | TimeoutException | RuntimeException e) {
+      LOG.warn("refreshing the instruments failed: {}", e.toString());
+    }
+  }
+
+  private void follow(Collection<String> channels) {
+    marketChannels.addAll(channels);
+    watchdog.watch(channels.stream().filter(MarketDataBridge::watched).toList());
+  }
+
+  private void unfollow(Collection<String> channels) {
+    marketChannels.removeAll(channels);
+    channels.forEach(
+        channel -> {
+          watchdog.forget(channel);
+          books.forget(channel);
+        });
+  }
+
+  /**
+   * Whether silence on a channel means trouble: books, tickers and indexes update continuously, but
+   * trades come only when someone trades, and an option may not trade for hours.
+   */
+  private static boolean watched(String channel) {
+    return !channel.startsWith("trades.");
+  }
+
+  private void subscribeInstrumentStates()
+      throws IOException, TimeoutException, InterruptedException {
+    List<String> states =
+        config.currencies().stream().map(MarketChannels::instrumentStateChannel).toList();
+    if (ResilientConnection.await(connection.subscribe(states)).isEmpty()) {
+      LOG.info(
+          "the server offers no instrument.state channel: instruments are listed again every {}"
+              + " s only",
+          config.instrumentRefresh().toSeconds());
+    }
+  }
+
+  private void subscribeUserChannels() throws IOException, TimeoutException, InterruptedException {
+    List<String> channels =
+        config.currencies().stream().flatMap(c -> UserChannels.channels(c).stream()).toList();
+    List<String> confirmed = ResilientConnection.await(connection.subscribePrivate(channels));
+    LOG.info(
+        "bridging {} of {} user channels to Kafka topic {}",
+        confirmed.size(),
+        channels.size(),
+        config.userTopic());
+  }
+
+  private void runSoon(Runnable task) {
+    try {
+      scheduler.execute(task);
+    } catch (RejectedExecutionException closed) {
+      // closing: nothing more to do
+    }
+  }
+
+  private void onSent(Exception error, boolean user) {
     if (error == null) {
       recordsProduced.increment();
+      if (user) {
+        userRecordsProduced.increment();
+      }
     } else {
       sendErrors.increment();
       stop(error);
@@ -268,6 +788,7 @@ public final class MarketDataBridge implements AutoCloseable {
   private void stop(Throwable cause) {
     if (stopped.completeExceptionally(cause)) {
       LOG.error("bridge stopping: {}", cause.toString());
+      scheduler.shutdownNow();
       CompletableFuture.runAsync(connection::close);
     }
   }

@@ -2,7 +2,6 @@ package io.gammastraddle.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.deribit.Fixtures;
 import io.gammastraddle.deribit.websocket.Notifications;
@@ -14,37 +13,6 @@ import org.junit.jupiter.api.Test;
 class MarketDataBridgeTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
-
-  private static JsonNode recordedInstruments(int line) throws Exception {
-    return JSON.readTree(Fixtures.lines("rpc_public_get_instruments.json").get(line - 1))
-        .get("result");
-  }
-
-  @Test
-  void keepsOnlyThePerpetualAmongTheFutures() throws Exception {
-    assertThat(MarketChannels.perpetuals(recordedInstruments(2))).containsExactly("BTC-PERPETUAL");
-    assertThat(MarketChannels.perpetuals(recordedInstruments(3))).containsExactly("BTC-PERPETUAL");
-  }
-
-  @Test
-  void keepsEveryActiveOption() throws Exception {
-    JsonNode options =
-        JSON.readTree(
-            "[{\"kind\":\"option\",\"is_active\":true,\"instrument_name\":\"BTC-27DEC24-100000-C\"},"
-                + "{\"kind\":\"option\",\"is_active\":false,\"instrument_name\":\"BTC-27DEC24-9-P\"},"
-                + "{\"kind\":\"option\",\"is_active\":true,\"instrument_name\":\"BTC-27DEC24-9-C\"}]");
-
-    assertThat(MarketChannels.activeInstruments(options))
-        .containsExactly("BTC-27DEC24-100000-C", "BTC-27DEC24-9-C");
-  }
-
-  @Test
-  void subscribesBookTickerAndTradesPerInstrumentAndTheIndexPerCurrency() {
-    assertThat(MarketChannels.instrumentChannels("ETH-PERPETUAL", "100ms"))
-        .containsExactly(
-            "book.ETH-PERPETUAL.100ms", "ticker.ETH-PERPETUAL.100ms", "trades.ETH-PERPETUAL.100ms");
-    assertThat(MarketChannels.indexChannel("ETH")).isEqualTo("deribit_price_index.eth_usd");
-  }
 
   @Test
   void keysRecordsByInstrumentOrIndexAndPrefixesTheVerbatimParamsWithRecvTs() throws Exception {

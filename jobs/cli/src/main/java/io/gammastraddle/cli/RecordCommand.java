@@ -1,6 +1,6 @@
 package io.gammastraddle.cli;
 
-import io.gammastraddle.bridge.MarketChannels;
+import io.gammastraddle.deribit.chain.MarketChannels;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.recording.Recorder;
 import io.gammastraddle.recording.RecordingWriter;

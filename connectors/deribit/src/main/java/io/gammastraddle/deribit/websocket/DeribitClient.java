@@ -284,6 +284,19 @@ public final class DeribitClient implements AutoCloseable {
   }
 
   /**
+   * Subscribes like {@link #subscribe(Collection)} but with {@code private/subscribe}, which
+   * Deribit requires for the {@code user.*} channels; the connection must be authenticated first.
+   */
+  public CompletableFuture<List<String>> subscribePrivate(Collection<String> channels) {
+    return inChunks("private/subscribe", channels);
+  }
+
+  /** Unsubscribes with {@code private/unsubscribe}; returns the channels the server confirmed. */
+  public CompletableFuture<List<String>> unsubscribePrivate(Collection<String> channels) {
+    return inChunks("private/unsubscribe", channels);
+  }
+
+  /**
    * Asks the server for heartbeats every {@code seconds} ({@code public/set_heartbeat}; Deribit
    * accepts 10 or more). The client answers each {@code test_request} with {@code public/test}.
    */

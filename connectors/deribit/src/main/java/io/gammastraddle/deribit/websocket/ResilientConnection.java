@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
@@ -18,6 +18,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiFunction;
+import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,9 +28,12 @@ import org.slf4j.LoggerFactory;
  * reopened with {@link Backoff} after the socket closes or fails, or after it has been silent for
  * longer than {@link Settings#silenceTimeout()} (heartbeats make a live connection talk at least
  * once per interval). Every new connection gets the heartbeat enabled again and is subscribed to
- * every channel ever passed to {@link #subscribe(Collection)} and not unsubscribed. With {@link
- * Credentials}, every connection authenticates ({@code public/auth}, {@code client_credentials})
- * before resubscribing, and refreshes its token ({@code refresh_token}) at 80% of its lifetime.
+ * every channel ever passed to {@link #subscribe(Collection)} or {@link
+ * #subscribePrivate(Collection)} and not unsubscribed, each with the method it was first subscribed
+ * with. With {@link Credentials}, every connection authenticates ({@code public/auth}, {@code
+ * client_credentials}), enables cancel-on-disconnect if {@link Settings#cancelOnDisconnect()} asks
+ * for it, and only then resubscribes; it refreshes its token ({@code refresh_token}) at 80% of its
+ * lifetime.
  *
  * <p>A resubscription makes Deribit send each book a fresh snapshot, so the owner can resynchronize
  * its books when told through {@link Listener#onReconnected(int)}. Notifications of every
@@ -72,13 +77,18 @@ public final class ResilientConnection implements AutoCloseable {
    * @param silenceTimeout how long without any frame declares the connection dead
    * @param backoff the delays between attempts to reconnect
    * @param credentials the API key each connection authenticates with, or null for public data only
+   * @param cancelOnDisconnect whether each connection, once authenticated, asks Deribit to cancel
+   *     the account's orders placed on it when it drops ({@code
+   *     private/enable_cancel_on_disconnect} with scope {@code connection}); for trading
+   *     connections, and it needs credentials
    */
   public record Settings(
       DeribitClient.Options options,
       int heartbeatSeconds,
       Duration silenceTimeout,
       Backoff backoff,
-      Credentials credentials) {
+      Credentials credentials,
+      boolean cancelOnDisconnect) {
 
     public Settings {
       Objects.requireNonNull(options, "options");
@@ -94,23 +104,31 @@ public final class ResilientConnection implements AutoCloseable {
 
     /**
      * Default client options, a 30 s heartbeat, dead after three intervals without a frame (90 s),
-     * the default backoff, no authentication.
+     * the default backoff, no authentication, no cancel-on-disconnect.
      */
     public static Settings defaults() {
       return new Settings(
-          DeribitClient.Options.defaults(), 30, Duration.ofSeconds(90), Backoff.defaults(), null);
+          DeribitClient.Options.defaults(),
+          30,
+          Duration.ofSeconds(90),
+          Backoff.defaults(),
+          null,
+          false);
     }
 
     public Settings withOptions(DeribitClient.Options newOptions) {
-      return new Settings(newOptions, heartbeatSeconds, silenceTimeout, backoff, credentials);
+      return new Settings(
+          newOptions, heartbeatSeconds, silenceTimeout, backoff, credentials, cancelOnDisconnect);
     }
 
     public Settings withSilenceTimeout(Duration timeout) {
-      return new Settings(options, heartbeatSeconds, timeout, backoff, credentials);
+      return new Settings(
+          options, heartbeatSeconds, timeout, backoff, credentials, cancelOnDisconnect);
     }
 
     public Settings withBackoff(Backoff newBackoff) {
-      return new Settings(options, heartbeatSeconds, silenceTimeout, newBackoff, credentials);
+      return new Settings(
+          options, heartbeatSeconds, silenceTimeout, newBackoff, credentials, cancelOnDisconnect);
     }
 
     /**
@@ -118,7 +136,17 @@ public final class ResilientConnection implements AutoCloseable {
      * Credentials#fromEnvironment()}.
      */
     public Settings withCredentials(Credentials apiKey) {
-      return new Settings(options, heartbeatSeconds, silenceTimeout, backoff, apiKey);
+      return new Settings(
+          options, heartbeatSeconds, silenceTimeout, backoff, apiKey, cancelOnDisconnect);
+    }
+
+    /**
+     * Whether every connection, right after it authenticates, enables Deribit's
+     * cancel-on-disconnect for itself, so that orders placed on a connection that drops are
+     * cancelled by the exchange. Needs {@link #withCredentials(Credentials)}.
+     */
+    public Settings withCancelOnDisconnect(boolean enabled) {
+      return new Settings(options, heartbeatSeconds, silenceTimeout, backoff, credentials, enabled);
     }
   }
 
@@ -126,7 +154,8 @@ public final class ResilientConnection implements AutoCloseable {
   private final NotificationListener notifications;
   private final Listener listener;
   private final Settings settings;
-  private final Set<String> channels = new LinkedHashSet<>();
+  // Every channel held, in the order first asked for, with whether it is private.
+  private final Map<String, Boolean> channels = new LinkedHashMap<>();
   private final AtomicInteger reconnects = new AtomicInteger();
   private final ScheduledExecutorService scheduler;
 
@@ -142,6 +171,9 @@ public final class ResilientConnection implements AutoCloseable {
     this.notifications = Objects.requireNonNull(notifications, "notifications");
     this.listener = Objects.requireNonNull(listener, "listener");
     this.settings = Objects.requireNonNull(settings, "settings");
+    if (settings.cancelOnDisconnect() && settings.credentials() == null) {
+      throw new IllegalArgumentException("cancel-on-disconnect needs credentials");
+    }
     this.scheduler =
         Executors.newSingleThreadScheduledExecutor(
             task -> {
@@ -158,7 +190,10 @@ public final class ResilientConnection implements AutoCloseable {
    * @throws IOException if the first connection cannot be opened
    * @throws TimeoutException if Deribit does not answer {@code public/set_heartbeat} or {@code
    *     public/auth} in time
-   * @throws DeribitRpcException if Deribit refuses either (e.g. 13004 invalid_credentials)
+   * @throws DeribitRpcException if Deribit refuses either (e.g. 13004 invalid_credentials), or
+   *     refuses {@code private/enable_cancel_on_disconnect}
+   * @throws IllegalArgumentException if the settings ask for cancel-on-disconnect without
+   *     credentials
    */
   public static ResilientConnection open(
       URI uri, NotificationListener notifications, Listener listener, Settings settings)
@@ -184,32 +219,81 @@ public final class ResilientConnection implements AutoCloseable {
    * it is restored.
    */
   public CompletableFuture<List<String>> subscribe(Collection<String> wanted) {
+    return subscribe(wanted, false);
+  }
+
+  /**
+   * Subscribes like {@link #subscribe(Collection)}, but with {@code private/subscribe} now and on
+   * every later connection once it has authenticated: Deribit's {@code user.*} channels need it.
+   *
+   * @throws IllegalStateException if the settings have no credentials
+   */
+  public CompletableFuture<List<String>> subscribePrivate(Collection<String> wanted) {
+    if (settings.credentials() == null) {
+      throw new IllegalStateException("private channels need credentials");
+    }
+    return subscribe(wanted, true);
+  }
+
+  private CompletableFuture<List<String>> subscribe(Collection<String> wanted, boolean isPrivate) {
     List<String> added;
     synchronized (channels) {
-      added = wanted.stream().filter(channels::add).distinct().toList();
+      added =
+          wanted.stream()
+              .distinct()
+              .filter(channel -> channels.putIfAbsent(channel, isPrivate) == null)
+              .toList();
     }
     if (added.isEmpty()) {
       return CompletableFuture.completedFuture(List.of());
     }
-    return current.subscribe(added);
+    return subscribeOn(current, added, isPrivate);
   }
 
-  /** Unsubscribes and forgets the channels; returns those the server confirmed. */
+  /**
+   * Unsubscribes and forgets the channels, public or private; returns those the server confirmed.
+   */
   public CompletableFuture<List<String>> unsubscribe(Collection<String> unwanted) {
-    List<String> removed;
+    Map<Boolean, List<String>> removed;
     synchronized (channels) {
-      removed = unwanted.stream().filter(channels::remove).toList();
+      removed = byPrivacy(unwanted.stream().distinct().filter(channels::containsKey).toList());
+      removed.values().forEach(list -> list.forEach(channels::remove));
     }
-    if (removed.isEmpty()) {
-      return CompletableFuture.completedFuture(List.of());
+    DeribitClient client = current;
+    return both(removed, (isPrivate, some) -> unsubscribeOn(client, some, isPrivate));
+  }
+
+  /**
+   * Unsubscribes and subscribes again the channels among {@code stale} that are held, on the
+   * current connection, with the method each was subscribed with; returns those the server
+   * confirmed subscribing. On Deribit this gives every such book a fresh snapshot: the way to
+   * resynchronize a book that missed a change. Channels not held are left alone.
+   */
+  public CompletableFuture<List<String>> resubscribe(Collection<String> stale) {
+    Map<Boolean, List<String>> held;
+    synchronized (channels) {
+      held = byPrivacy(stale.stream().distinct().filter(channels::containsKey).toList());
     }
-    return current.unsubscribe(removed);
+    DeribitClient client = current;
+    return both(
+        held,
+        (isPrivate, some) ->
+            unsubscribeOn(client, some, isPrivate)
+                .thenCompose(
+                    unsubscribed -> {
+                      List<String> stillHeld;
+                      synchronized (channels) {
+                        // Unsubscribed meanwhile by the owner: it must not come back.
+                        stillHeld = some.stream().filter(channels::containsKey).toList();
+                      }
+                      return subscribeOn(client, stillHeld, isPrivate);
+                    }));
   }
 
   /** The channels every new connection subscribes to, in the order they were first asked for. */
   public List<String> channels() {
     synchronized (channels) {
-      return List.copyOf(channels);
+      return List.copyOf(channels.keySet());
     }
   }
 
@@ -277,11 +361,57 @@ public final class ResilientConnection implements AutoCloseable {
                       "grant_type", "client_credentials",
                       "client_id", key.clientId(),
                       "client_secret", key.clientSecret()))));
+      if (settings.cancelOnDisconnect()) {
+        await(client.call("private/enable_cancel_on_disconnect", Map.of("scope", "connection")));
+      }
     }
-    List<String> resubscribe = channels();
-    if (!resubscribe.isEmpty()) {
-      await(client.subscribe(resubscribe));
+    Map<Boolean, List<String>> resubscribe;
+    synchronized (channels) {
+      resubscribe = byPrivacy(channels.keySet());
     }
+    await(both(resubscribe, (isPrivate, some) -> subscribeOn(client, some, isPrivate)));
+  }
+
+  /** The channels split into public ({@code false}) and private ({@code true}), in order. */
+  private Map<Boolean, List<String>> byPrivacy(Collection<String> held) {
+    Map<Boolean, List<String>> split = Map.of(false, new ArrayList<>(), true, new ArrayList<>());
+    held.forEach(channel -> split.get(channels.get(channel)).add(channel));
+    return split;
+  }
+
+  /**
+   * Runs {@code request} for the public channels, then for the private ones (skipping an empty
+   * group) and returns every channel the server confirmed.
+   */
+  private static CompletableFuture<List<String>> both(
+      Map<Boolean, List<String>> split,
+      BiFunction<Boolean, List<String>, CompletableFuture<List<String>>> request) {
+    CompletableFuture<List<String>> confirmed = CompletableFuture.completedFuture(List.of());
+    for (boolean isPrivate : new boolean[] {false, true}) {
+      List<String> some = split.get(isPrivate);
+      if (!some.isEmpty()) {
+        confirmed =
+            confirmed.thenCompose(
+                soFar ->
+                    request
+                        .apply(isPrivate, some)
+                        .thenApply(more -> Stream.concat(soFar.stream(), more.stream()).toList()));
+      }
+    }
+    return confirmed;
+  }
+
+  private static CompletableFuture<List<String>> subscribeOn(
+      DeribitClient client, List<String> some, boolean isPrivate) {
+    if (some.isEmpty()) {
+      return CompletableFuture.completedFuture(List.of());
+    }
+    return isPrivate ? client.subscribePrivate(some) : client.subscribe(some);
+  }
+
+  private static CompletableFuture<List<String>> unsubscribeOn(
+      DeribitClient client, List<String> some, boolean isPrivate) {
+    return isPrivate ? client.unsubscribePrivate(some) : client.unsubscribe(some);
   }
 
   /**

@@ -16,7 +16,7 @@ import org.apache.logging.log4j.core.config.Property;
  * stack trace, while open: to prove that something never reaches the logs. (The fake servers'
  * library logs every frame it reads at TRACE, so it is left out.)
  */
-final class CapturedLogs extends AbstractAppender implements AutoCloseable {
+public final class CapturedLogs extends AbstractAppender implements AutoCloseable {
 
   private final List<String> lines = new CopyOnWriteArrayList<>();
   private final LoggerContext context = LoggerContext.getContext(false);
@@ -28,7 +28,7 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
     super("captured", null, null, true, Property.EMPTY_ARRAY);
   }
 
-  static CapturedLogs capture() {
+  public static CapturedLogs capture() {
     CapturedLogs logs = new CapturedLogs();
     logs.start();
     logs.project.addAppender(logs, Level.ALL, null);
@@ -38,7 +38,7 @@ final class CapturedLogs extends AbstractAppender implements AutoCloseable {
   }
 
   /** Everything logged so far, one string per event with its stack trace. */
-  String text() {
+  public String text() {
     return String.join("\n", lines);
   }
 

@@ -129,6 +129,33 @@ class ResilientConnectionTest {
   }
 
   @Test
+  void resubscribeUnsubscribesAndSubscribesAgainOnlyTheChannelsHeld() throws Exception {
+    open(server.uri(), fastSettings());
+    connection.subscribe(List.of("book.BTC-PERPETUAL.100ms", "book.ETH-PERPETUAL.100ms")).join();
+
+    List<String> confirmed =
+        connection
+            .resubscribe(List.of("book.ETH-PERPETUAL.100ms", "book.NOT-HELD.100ms"))
+            .get(5, TimeUnit.SECONDS);
+
+    assertThat(confirmed).containsExactly("book.ETH-PERPETUAL.100ms");
+    assertThat(server.requests().stream().map(Request::method))
+        .endsWith("public/unsubscribe", "public/subscribe");
+    assertThat(server.requests("public/unsubscribe"))
+        .singleElement()
+        .satisfies(
+            request ->
+                assertThat(request.params().get("channels").toString())
+                    .isEqualTo("[\"book.ETH-PERPETUAL.100ms\"]"));
+    assertThat(channelsSubscribedOn(1))
+        .containsExactly(
+            "book.BTC-PERPETUAL.100ms", "book.ETH-PERPETUAL.100ms", "book.ETH-PERPETUAL.100ms");
+    assertThat(connection.channels())
+        .containsExactly("book.BTC-PERPETUAL.100ms", "book.ETH-PERPETUAL.100ms");
+    assertThat(connection.resubscribe(List.of("book.NOT-HELD.100ms")).join()).isEmpty();
+  }
+
+  @Test
   void anUnsubscribedChannelIsNotResubscribedAfterAReconnect() throws Exception {
     open(server.uri(), fastSettings());
     connection.subscribe(List.of("a.1", "b.2")).join();
