@@ -1,6 +1,7 @@
 package io.gammastraddle.cli;
 
 import io.gammastraddle.bridge.MarketDataBridge;
+import io.gammastraddle.deribit.websocket.Credentials;
 import java.net.URI;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -34,16 +35,27 @@ final class IngestCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    // with an API key in the environment the account's orders, trades and portfolio are bridged too
+    Credentials credentials = Credentials.fromEnvironment().orElse(null);
     MarketDataBridge.Config config =
         MarketDataBridge.Config.defaults(url, bootstrap)
             .withTopic(topic)
-            .withCurrencies(currencies);
+            .withCurrencies(currencies)
+            .withUserChannels(credentials);
     try (StopSignal stop = StopSignal.install("gsb-ingest-stop");
         MarketDataBridge bridge = new MarketDataBridge(config)) {
       bridge.start();
-      System.out.println("Bridging " + url + " to " + topic + " on " + bootstrap);
+      System.out.println(
+          "Bridging "
+              + url
+              + " to "
+              + topic
+              + (credentials == null ? "" : " and " + config.userTopic())
+              + " on "
+              + bootstrap);
       bridge.stopped().whenComplete((done, failure) -> stop.request());
       stop.await();
+      System.out.println(bridge.status());
       if (bridge.stopped().isCompletedExceptionally()) {
         bridge.stopped().join();
       }
