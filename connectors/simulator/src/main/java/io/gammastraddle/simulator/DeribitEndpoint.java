@@ -47,6 +47,12 @@ final class DeribitEndpoint extends WebSocketServer {
       // Java-WebSocket answers this with HTTP 404
       throw new InvalidDataException(CloseFrame.POLICY_VALIDATION, "no endpoint at " + path);
     }
+    if (loop.faultPlan().refusesConnection()) {
+      LOG.info(
+          "Refusing simulator client {} (fault injection)", connection.getRemoteSocketAddress());
+      throw new InvalidDataException(
+          CloseFrame.TRY_AGAIN_LATER, "refusing connections (fault injection)");
+    }
     return super.onWebsocketHandshakeReceivedAsServer(connection, draft, request);
   }
 

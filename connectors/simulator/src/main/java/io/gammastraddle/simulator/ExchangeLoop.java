@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Sending only appends to a connection's queue, so a slow client never blocks this thread; a
  * client that falls {@code sendQueueLimit} frames behind is disconnected.
+ *
+ * <p>Every frame goes out through {@link #send}, which routes it through the {@link FaultPlan} only
+ * while a fault is armed.
  */
 final class ExchangeLoop implements Runnable {
   static final String HEARTBEAT_TEST_REQUEST =
@@ -36,6 +39,7 @@ final class ExchangeLoop implements Runnable {
   private final int sendQueueLimit;
   private final Subscriptions subscriptions = new Subscriptions();
   private final RequestHandler requests;
+  private final FaultPlan faults;
   private final Map<WebSocket, Session> sessions = new HashMap<>();
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private volatile int sessionCount;
@@ -46,6 +50,16 @@ final class ExchangeLoop implements Runnable {
     this.speed = speed;
     this.sendQueueLimit = sendQueueLimit;
     this.requests = new RequestHandler(market, subscriptions, minimumHeartbeat);
+    this.faults = new FaultPlan(requests);
+  }
+
+  FaultPlan faultPlan() {
+    return faults;
+  }
+
+  /** Runs {@code task} on the loop's thread, after every task submitted before it. */
+  void submit(Runnable task) {
+    tasks.add(task);
   }
 
   void opened(WebSocket connection) {
@@ -73,11 +87,30 @@ final class ExchangeLoop implements Runnable {
           if (session == null) {
             return;
           }
-          for (String frame : requests.handle(session, text, usIn, System.nanoTime())) {
-            if (!session.send(frame)) {
+          List<String> answers = faults.armed() ? faults.intercept(session, text, usIn) : null;
+          if (answers == null) {
+            answers = requests.handle(session, text, usIn, System.nanoTime());
+          }
+          for (String frame : answers) {
+            if (!send(session, frame, false)) {
               dropLagging(session);
               return;
             }
+          }
+        });
+  }
+
+  /** Closes every open connection with 1011, as a failing server would (fault injection). */
+  void dropConnections() {
+    tasks.add(
+        () -> {
+          for (Session session : List.copyOf(sessions.values())) {
+            LOG.info(
+                "Dropping simulator client {} (fault injection)",
+                session.connection().getRemoteSocketAddress());
+            forget(session);
+            session.close(CloseFrame.UNEXPECTED_CONDITION, "connection dropped (fault injection)");
+            faults.fired(Fault.DROPPED_CONNECTION);
           }
         });
   }
@@ -100,6 +133,9 @@ final class ExchangeLoop implements Runnable {
                 <= simulatedNow(wallStart, simulatedStart)) {
           publish(market.stepNotifications());
           steps++;
+        }
+        if (faults.armed()) {
+          faults.releaseDue(System.nanoTime()).forEach(this::dropLagging);
         }
         sendHeartbeats(System.nanoTime());
         if (steps < MAX_STEPS_PER_ROUND) {
@@ -148,8 +184,11 @@ final class ExchangeLoop implements Runnable {
   private void publish(List<Notification> notifications) {
     List<Session> lagging = null;
     for (Notification notification : notifications) {
+      if (faults.armed() && faults.withholds(notification)) {
+        continue;
+      }
       for (Session session : subscriptions.subscribers(notification.channel())) {
-        if (!session.send(notification.frame())) {
+        if (!send(session, notification.frame(), true)) {
           if (lagging == null) {
             lagging = new ArrayList<>();
           }
@@ -171,9 +210,11 @@ final class ExchangeLoop implements Runnable {
       if (!session.heartbeatDue(nowNanos)) {
         continue;
       }
-      if (!session.heartbeatAnswered(nowNanos)) {
+      if (faults.armed() && faults.withholdsHeartbeat()) {
+        session.postponeHeartbeat(nowNanos);
+      } else if (!session.heartbeatAnswered(nowNanos)) {
         silent.add(session);
-      } else if (!session.send(HEARTBEAT_TEST_REQUEST)) {
+      } else if (!send(session, HEARTBEAT_TEST_REQUEST, false)) {
         lagging.add(session);
       }
     }
@@ -182,6 +223,15 @@ final class ExchangeLoop implements Runnable {
       session.close(CloseFrame.POLICY_VALIDATION, "heartbeat test_request not answered");
     }
     lagging.forEach(this::dropLagging);
+  }
+
+  /**
+   * Queues {@code frame} for {@code session}, through the armed faults if any ({@code
+   * notification}: a subscription notification, which faults may duplicate or reorder). Returns
+   * false when the session fell too far behind.
+   */
+  private boolean send(Session session, String frame, boolean notification) {
+    return faults.armed() ? faults.deliver(session, frame, notification) : session.send(frame);
   }
 
   private void dropLagging(Session session) {
@@ -200,5 +250,8 @@ final class ExchangeLoop implements Runnable {
     subscriptions.removeAll(session);
     sessions.remove(session.connection());
     sessionCount = sessions.size();
+    if (faults.armed()) {
+      faults.forget(session);
+    }
   }
 }

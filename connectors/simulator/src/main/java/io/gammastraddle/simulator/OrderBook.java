@@ -1,7 +1,9 @@
 package io.gammastraddle.simulator;
 
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -23,6 +25,7 @@ final class OrderBook {
   private final int priceDecimals;
   private final double lotSize;
   private final int amountDecimals;
+  private final double amountScale;
   private final Shape shape;
   private final SplittableRandom random;
   private final Side bids = new Side(-1);
@@ -40,6 +43,7 @@ final class OrderBook {
     this.priceDecimals = decimalsOf(tickSize);
     this.lotSize = lotSize;
     this.amountDecimals = decimalsOf(lotSize);
+    this.amountScale = Math.pow(10, amountDecimals);
     this.shape = shape;
     this.random = random;
     this.changeId = firstChangeId;
@@ -61,8 +65,12 @@ final class OrderBook {
     return ticks / (double) ticksPerUnit;
   }
 
+  /**
+   * The amount as the double nearest its decimal value: 31 lots of 0.1 are 3.1, not
+   * 3.1000000000000005.
+   */
   double amount(long lots) {
-    return lots * lotSize;
+    return Math.round(lots * lotSize * amountScale) / amountScale;
   }
 
   void beginStep() {
@@ -80,6 +88,16 @@ final class OrderBook {
 
   long bestLots(boolean bidSide) {
     return side(bidSide).lots[0];
+  }
+
+  /** The levels of one side, best first. */
+  List<PriceLevel> levels(boolean bidSide) {
+    Side side = side(bidSide);
+    List<PriceLevel> levels = new ArrayList<>(side.size);
+    for (int i = 0; i < side.size; i++) {
+      levels.add(new PriceLevel(price(side.ticksAt(i)), amount(side.lots[i])));
+    }
+    return List.copyOf(levels);
   }
 
   /** Takes up to {@code lots} from the best level of one side; returns how much was filled. */

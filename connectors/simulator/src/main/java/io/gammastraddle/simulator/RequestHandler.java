@@ -96,6 +96,12 @@ final class RequestHandler {
     }
   }
 
+  /** A JSON-RPC error answering the request {@code id}, in the envelope of every response. */
+  String errorResponse(JsonNode id, long usIn, int code, String message) {
+    json.reset();
+    return error(id, usIn, code, message, null);
+  }
+
   private Duration heartbeatInterval(JsonNode params) {
     JsonNode interval = params.path("interval");
     if (!interval.isNumber()) {

@@ -72,6 +72,11 @@ final class Session {
     return heartbeatIntervalNanos > 0 && nowNanos - nextHeartbeatNanos >= 0;
   }
 
+  /** Skips the test_request due now (fault injection) and schedules the next one. */
+  void postponeHeartbeat(long nowNanos) {
+    nextHeartbeatNanos = nowNanos + heartbeatIntervalNanos;
+  }
+
   /**
    * Called when a heartbeat is due: returns false if the previous test_request is still unanswered,
    * otherwise schedules the next one and expects an answer to the one sent now.

@@ -19,9 +19,6 @@ final class SimulatedOption extends SimulatedInstrument {
   static final double MIN_PRICE = 0.0001;
   static final double MAX_IV_PERCENT = 500;
 
-  /** Past its expiry the option keeps being priced with one minute left (issue 4 rolls chains). */
-  static final long MIN_MILLIS_TO_EXPIRY = 60_000;
-
   private final boolean call;
   private final String underlyingIndex;
   private double forward;
@@ -46,11 +43,11 @@ final class SimulatedOption extends SimulatedInstrument {
     openInterest = Math.round(1000 + 15_000 * random.nextDouble()) * LOT_COIN;
   }
 
+  /** Only before the expiry: the market settles an option at its expiry instead of stepping it. */
   @Override
   void reprice(long nowMillis) {
     long expiry = instrument.expirationTimestamp();
-    double years =
-        UnderlyingState.yearsBetween(nowMillis, Math.max(expiry, nowMillis + MIN_MILLIS_TO_EXPIRY));
+    double years = UnderlyingState.yearsBetween(nowMillis, expiry);
     forward = underlying.forward(expiry, nowMillis);
     volatility = underlying.impliedVolatility(instrument.strike(), forward);
     value = OptionValue.black76(forward, instrument.strike(), years, volatility, call);
@@ -113,13 +110,20 @@ final class SimulatedOption extends SimulatedInstrument {
         .decimal("open_interest", openInterest, 1)
         .decimal("mark_price", mark, 4)
         .decimal("interest_rate", 0, 1)
-        .decimal("estimated_delivery_price", index(), INDEX_DECIMALS);
+        .decimal("estimated_delivery_price", estimatedDeliveryPrice(nowMillis), INDEX_DECIMALS);
     writeBestQuotes(json);
     json.decimal("mark_iv", volatility * 100, 2)
         .decimal("bid_iv", quoteImpliedVolatilityPercent(true), 2)
         .decimal("ask_iv", quoteImpliedVolatilityPercent(false), 2)
         .decimal("underlying_price", forward, 2)
         .field("underlying_index", underlyingIndex);
+  }
+
+  /** Within the delivery window of its expiry, the average so far; before it, the index. */
+  private double estimatedDeliveryPrice(long nowMillis) {
+    boolean inDeliveryWindow =
+        instrument.expirationTimestamp() - nowMillis < UnderlyingState.DELIVERY_WINDOW_MILLIS;
+    return inDeliveryWindow ? underlying.deliveryAverage() : index();
   }
 
   private double quoteImpliedVolatilityPercent(boolean bidSide) {

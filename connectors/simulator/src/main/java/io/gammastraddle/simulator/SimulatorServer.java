@@ -31,6 +31,10 @@ import org.slf4j.LoggerFactory;
  * with a snapshot, then chained changes. One thread steps the market and serves every connection;
  * the server owns the market once started. A client more than {@value #DEFAULT_SEND_QUEUE_LIMIT}
  * frames behind is disconnected rather than slowing the others.
+ *
+ * <p>Tests make the server misbehave through {@link #faults()}: dropped or refused connections,
+ * delayed, duplicated or reordered frames, skipped book change ids, stopped heartbeats, silence and
+ * JSON-RPC errors, each counted. With nothing armed the normal path pays one field read per frame.
  */
 public final class SimulatorServer implements AutoCloseable {
   static final Duration DEFAULT_MINIMUM_HEARTBEAT = Duration.ofSeconds(10);
@@ -43,6 +47,7 @@ public final class SimulatorServer implements AutoCloseable {
   private final InetSocketAddress bind;
   private final double speed;
   private final ExchangeLoop loop;
+  private final Faults faults;
   private final Thread loopThread;
   private DeribitEndpoint endpoint;
   private boolean started;
@@ -70,6 +75,7 @@ public final class SimulatorServer implements AutoCloseable {
     this.bind = bind;
     this.speed = speed;
     this.loop = new ExchangeLoop(market, speed, minimumHeartbeat, sendQueueLimit);
+    this.faults = new Faults(loop);
     this.loopThread = new Thread(loop, "gsb-simulator-market");
     loopThread.setDaemon(true);
   }
@@ -119,6 +125,15 @@ public final class SimulatorServer implements AutoCloseable {
   /** {@code ws://127.0.0.1:{port}/ws/api/v2}. */
   public URI uri() {
     return URI.create("ws://127.0.0.1:" + port() + DeribitEndpoint.PATH);
+  }
+
+  /**
+   * Fault injection for tests: drop or refuse connections, delay, duplicate or reorder frames, skip
+   * book change ids, stop heartbeats, silence the server, reject requests with errors. Nothing is
+   * armed until a test asks; usable from any thread, before or after {@link #start()}.
+   */
+  public Faults faults() {
+    return faults;
   }
 
   /** Closes every connection and stops the server's threads. Safe to call more than once. */

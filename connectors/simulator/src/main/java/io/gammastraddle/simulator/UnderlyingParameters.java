@@ -3,14 +3,14 @@ package io.gammastraddle.simulator;
 import java.util.Locale;
 
 /**
- * What the simulated market of one underlying looks like: where its index starts, how volatile it
- * is, the grid of its perpetual and options, the implied-volatility smile and how often it trades.
- * None of it depends on the simulation speed. {@link #btc()} and {@link #eth()} are the defaults.
+ * What the simulated market of one underlying looks like: where its index starts, how it moves, the
+ * grid of its perpetual and options, the implied-volatility smile and how often it trades. None of
+ * it depends on the simulation speed. {@link #btc()} and {@link #eth()} are the defaults.
  *
  * @param currency base currency as Deribit names it ({@code BTC}, {@code ETH})
  * @param startPrice index price at the start, in USD
- * @param annualVolatility volatility of the index's geometric Brownian motion, annualized (0.6 =
- *     60%)
+ * @param indexDynamics how the index moves: stochastic volatility, jumps (see {@link
+ *     IndexDynamics})
  * @param perpetualTickSize price tick of the perpetual, in USD
  * @param perpetualContractSize USD per perpetual contract (Deribit: 10 for BTC, 1 for ETH)
  * @param strikeStep distance between neighbouring option strikes, in USD
@@ -23,7 +23,7 @@ import java.util.Locale;
 public record UnderlyingParameters(
     String currency,
     double startPrice,
-    double annualVolatility,
+    IndexDynamics indexDynamics,
     double perpetualTickSize,
     double perpetualContractSize,
     double strikeStep,
@@ -38,7 +38,9 @@ public record UnderlyingParameters(
       throw new IllegalArgumentException("currency must be upper-case letters: " + currency);
     }
     requirePositive("startPrice", startPrice);
-    requirePositive("annualVolatility", annualVolatility);
+    if (indexDynamics == null) {
+      throw new IllegalArgumentException("indexDynamics is required");
+    }
     requirePositive("perpetualTickSize", perpetualTickSize);
     requirePositive("perpetualContractSize", perpetualContractSize);
     requirePositive("strikeStep", strikeStep);
@@ -47,15 +49,38 @@ public record UnderlyingParameters(
     requirePositive("optionTradesPerSecond", optionTradesPerSecond);
   }
 
-  /** BTC: starts at 60,000 USD, 60% realized and 55% implied volatility, strikes 1,000 apart. */
+  /**
+   * BTC: starts at 60,000 USD, about 60% realized volatility in the long run ({@link
+   * IndexDynamics#btc()}) and 55% implied, strikes 1,000 apart.
+   */
   public static UnderlyingParameters btc() {
     return new UnderlyingParameters(
-        "BTC", 60_000, 0.60, 0.5, 10, 1_000, 0.55, -0.10, 0.50, 5.0, 0.02);
+        "BTC", 60_000, IndexDynamics.btc(), 0.5, 10, 1_000, 0.55, -0.10, 0.50, 5.0, 0.02);
   }
 
-  /** ETH: starts at 3,000 USD, 75% realized and 70% implied volatility, strikes 50 apart. */
+  /**
+   * ETH: starts at 3,000 USD, about 75% realized volatility in the long run ({@link
+   * IndexDynamics#eth()}) and 70% implied, strikes 50 apart.
+   */
   public static UnderlyingParameters eth() {
-    return new UnderlyingParameters("ETH", 3_000, 0.75, 0.05, 1, 50, 0.70, -0.10, 0.50, 3.0, 0.02);
+    return new UnderlyingParameters(
+        "ETH", 3_000, IndexDynamics.eth(), 0.05, 1, 50, 0.70, -0.10, 0.50, 3.0, 0.02);
+  }
+
+  /** The same underlying with other index dynamics, e.g. {@link IndexDynamics#gbm(double)}. */
+  public UnderlyingParameters withIndexDynamics(IndexDynamics dynamics) {
+    return new UnderlyingParameters(
+        currency,
+        startPrice,
+        dynamics,
+        perpetualTickSize,
+        perpetualContractSize,
+        strikeStep,
+        atmImpliedVolatility,
+        smileSkew,
+        smileCurvature,
+        perpetualTradesPerSecond,
+        optionTradesPerSecond);
   }
 
   /** Deribit's index name, e.g. {@code btc_usd}. */

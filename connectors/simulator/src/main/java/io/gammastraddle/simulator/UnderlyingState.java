@@ -3,10 +3,12 @@ package io.gammastraddle.simulator;
 import java.util.SplittableRandom;
 
 /**
- * The random state of one underlying, advanced one step at a time: the index (geometric Brownian
- * motion), the perpetual's basis over the index and the level of implied volatility (both
- * mean-reverting Ornstein-Uhlenbeck processes, the latter in log space), and the funding the basis
- * implies. Each process uses the exact discretization, so the step size does not bias it.
+ * The random state of one underlying, advanced one step at a time: the index (the stochastic
+ * volatility jump diffusion of {@link IndexDynamics}), the perpetual's basis over the index and the
+ * level of implied volatility (both mean-reverting Ornstein-Uhlenbeck processes, the latter in log
+ * space), the funding the basis implies, and the average of the index Deribit settles expiries at.
+ * Each process uses an exact or stated discretization (see {@link IndexDynamics}), so the step size
+ * does not bias it.
  */
 final class UnderlyingState {
   static final double MILLIS_PER_YEAR = 365 * 86_400_000.0;
@@ -26,10 +28,27 @@ final class UnderlyingState {
 
   static final double FUNDING_PERIOD_MILLIS = 8 * 3600_000.0;
 
+  /**
+   * Deribit settles at "the time weighted average of the Deribit index over the last half hour
+   * before expiration" (deribit.com/docs/expiration-price; support.deribit.com "Prices of Virtual
+   * Assets": "the last 30 min before the expiry"). Deribit samples its index every few seconds; the
+   * simulator averages every step's index in the window.
+   */
+  static final long DELIVERY_WINDOW_MILLIS = 30 * 60_000;
+
   final UnderlyingParameters parameters;
   private final SplittableRandom random;
-  private final double indexDrift;
-  private final double indexDiffusion;
+  private final double stepYears;
+  private final double jumpsPerStep;
+  private final double noJumpProbability;
+  private final double jumpCompensation;
+  private final double jumpMean;
+  private final double jumpStdev;
+  private final double meanLogVariance;
+  private final double logVarianceDecay;
+  private final double logVarianceNoise;
+  private final double correlation;
+  private final double uncorrelatedShare;
   private final double basisDecay;
   private final double basisNoise;
   private final double ivDecay;
@@ -38,6 +57,11 @@ final class UnderlyingState {
   private final double fundingPeriodsPerStep;
 
   private double index;
+  private double logVariance;
+  private double variance;
+  private long jumps;
+  private double deliveryWindowSum;
+  private long deliveryWindowSamples;
   private double basis = BASIS_MEAN;
   private double ivLogFactor;
   private double funding8h;
@@ -47,10 +71,21 @@ final class UnderlyingState {
     this.parameters = parameters;
     this.random = random;
     this.index = parameters.startPrice();
-    double dtYears = stepMillis / MILLIS_PER_YEAR;
-    double sigma = parameters.annualVolatility();
-    indexDrift = -0.5 * sigma * sigma * dtYears;
-    indexDiffusion = sigma * Math.sqrt(dtYears);
+    IndexDynamics dynamics = parameters.indexDynamics();
+    stepYears = stepMillis / MILLIS_PER_YEAR;
+    jumpsPerStep = dynamics.jumpsPerYear() * stepYears;
+    noJumpProbability = Math.exp(-jumpsPerStep);
+    jumpCompensation = jumpsPerStep * dynamics.meanJumpReturn();
+    jumpMean = dynamics.jumpMean();
+    jumpStdev = dynamics.jumpStdev();
+    meanLogVariance = dynamics.meanLogVariance();
+    logVarianceDecay = Math.exp(-dynamics.meanReversionPerYear() * stepYears);
+    logVarianceNoise =
+        dynamics.stationaryLogVarianceStdev() * Math.sqrt(1 - logVarianceDecay * logVarianceDecay);
+    correlation = dynamics.correlation();
+    uncorrelatedShare = Math.sqrt(1 - correlation * correlation);
+    variance = dynamics.diffusionVolatility() * dynamics.diffusionVolatility();
+    logVariance = Math.log(variance);
     basisDecay = halfLifeDecay(BASIS_HALF_LIFE_SECONDS, stepMillis);
     basisNoise = BASIS_STDEV * Math.sqrt(1 - basisDecay * basisDecay);
     ivDecay = halfLifeDecay(IV_HALF_LIFE_SECONDS, stepMillis);
@@ -61,7 +96,7 @@ final class UnderlyingState {
   }
 
   void advance() {
-    index *= Math.exp(indexDrift + indexDiffusion * random.nextGaussian());
+    advanceIndex();
     basis = BASIS_MEAN + (basis - BASIS_MEAN) * basisDecay + basisNoise * random.nextGaussian();
     ivLogFactor = ivLogFactor * ivDecay + ivNoise * random.nextGaussian();
     double funding = currentFunding();
@@ -71,6 +106,37 @@ final class UnderlyingState {
 
   double index() {
     return index;
+  }
+
+  /** Instantaneous variance of the index's diffusion, annualized. */
+  double variance() {
+    return variance;
+  }
+
+  /** Number of jumps of the index since the start. */
+  long jumps() {
+    return jumps;
+  }
+
+  /** Adds the current index to the average the next expiry will be delivered at. */
+  void sampleDeliveryWindow() {
+    deliveryWindowSum += index;
+    deliveryWindowSamples++;
+  }
+
+  /**
+   * The average of the index over the delivery window so far: what Deribit's tickers report as
+   * {@code estimated_delivery_price} and, at the expiry, the delivery price. Before the window
+   * starts, the index itself.
+   */
+  double deliveryAverage() {
+    return deliveryWindowSamples == 0 ? index : deliveryWindowSum / deliveryWindowSamples;
+  }
+
+  /** Starts the next expiry's delivery window afresh. */
+  void resetDeliveryWindow() {
+    deliveryWindowSum = 0;
+    deliveryWindowSamples = 0;
   }
 
   double perpetualMid() {
@@ -105,6 +171,50 @@ final class UnderlyingState {
   /** Funding accrued since the simulation started, in 8-hour periods' rates. */
   double interestValue() {
     return interestValue;
+  }
+
+  /**
+   * One step of {@link IndexDynamics}: the price with the variance at the start of the step and the
+   * step's jumps, then the log variance's exact Ornstein-Uhlenbeck transition, its shock correlated
+   * with the price's.
+   */
+  private void advanceIndex() {
+    double priceShock = random.nextGaussian();
+    double logReturn =
+        -(0.5 * variance * stepYears + jumpCompensation)
+            + Math.sqrt(variance * stepYears) * priceShock
+            + jumpLogReturn();
+    index *= Math.exp(logReturn);
+    if (logVarianceNoise > 0) {
+      double varianceShock = correlation * priceShock + uncorrelatedShare * random.nextGaussian();
+      logVariance =
+          meanLogVariance
+              + (logVariance - meanLogVariance) * logVarianceDecay
+              + logVarianceNoise * varianceShock;
+      variance = Math.exp(logVariance);
+    }
+  }
+
+  /** The total log size of this step's jumps: a Poisson count of normal log sizes. */
+  private double jumpLogReturn() {
+    if (jumpsPerStep == 0) {
+      return 0;
+    }
+    // Poisson by inversion; a step nearly always has no jump, so this costs one uniform draw
+    double draw = random.nextDouble();
+    double probability = noJumpProbability;
+    double cumulative = probability;
+    int count = 0;
+    while (draw > cumulative && probability > 0) {
+      count++;
+      probability *= jumpsPerStep / count;
+      cumulative += probability;
+    }
+    if (count == 0) {
+      return 0;
+    }
+    jumps += count;
+    return count * jumpMean + Math.sqrt(count) * jumpStdev * random.nextGaussian();
   }
 
   static double yearsBetween(long fromMillis, long toMillis) {

@@ -45,13 +45,18 @@ final class DeribitTestClient implements AutoCloseable {
 
   /** Sends a request and waits for its response. */
   JsonNode call(String method, ObjectNode params) {
+    return request(method, params).orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+  }
+
+  /** Sends a request; the future completes with its response, if one ever comes. */
+  CompletableFuture<JsonNode> request(String method, ObjectNode params) {
     int id = ids.incrementAndGet();
     CompletableFuture<JsonNode> response = new CompletableFuture<>();
     pending.put(id, response);
     ObjectNode request = Fixtures.MAPPER.createObjectNode().put("jsonrpc", "2.0").put("id", id);
     request.put("method", method).set("params", params);
     sendText(request.toString());
-    return response.orTimeout(TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
+    return response;
   }
 
   JsonNode call(String method) {

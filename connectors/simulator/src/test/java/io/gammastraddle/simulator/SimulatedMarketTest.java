@@ -36,18 +36,40 @@ class SimulatedMarketTest {
   }
 
   @Test
-  void listsPerpetualsAndTwoExpiriesOfFiveStrikes() {
+  void listsPerpetualsAndThreeExpiriesAroundTheStartPrice() {
     List<String> names =
         new SimulatedMarket(1, START).instruments().stream().map(Instrument::name).toList();
 
-    assertThat(names).hasSize(42).startsWith("BTC-PERPETUAL", "BTC-5JAN24-58000-C");
+    assertThat(names)
+        .hasSize(46)
+        .startsWith(
+            "BTC-PERPETUAL",
+            "BTC-1JAN24-59000-C",
+            "BTC-1JAN24-59000-P",
+            "BTC-1JAN24-60000-C",
+            "BTC-1JAN24-60000-P",
+            "BTC-1JAN24-61000-C",
+            "BTC-1JAN24-61000-P",
+            "BTC-5JAN24-58000-C");
     assertThat(names)
         .contains(
-            "ETH-PERPETUAL",
             "BTC-5JAN24-62000-P",
-            "BTC-2FEB24-60000-C",
+            "BTC-23FEB24-59000-C",
+            "BTC-23FEB24-61000-P",
+            "ETH-PERPETUAL",
+            "ETH-1JAN24-2950-C",
             "ETH-5JAN24-2900-P",
-            "ETH-2FEB24-3100-C");
+            "ETH-5JAN24-3100-C",
+            "ETH-23FEB24-3050-P")
+        .doesNotContain("BTC-1JAN24-58000-C", "BTC-23FEB24-62000-C");
+  }
+
+  @Test
+  void instrumentIdsAreConsecutiveFromTheFirst() {
+    List<Integer> ids =
+        new SimulatedMarket(1, START).instruments().stream().map(Instrument::instrumentId).toList();
+
+    assertThat(ids).doesNotHaveDuplicates().allMatch(id -> id >= 210_001 && id < 210_001 + 46);
   }
 
   @Test
@@ -69,7 +91,10 @@ class SimulatedMarketTest {
         .containsAll(market.instruments().stream().map(i -> "book." + i.name() + ".100ms").toList())
         .containsAll(
             market.instruments().stream().map(i -> "ticker." + i.name() + ".100ms").toList());
-    assertThat(market.channels()).hasSize(42 * 3 + 2).containsAll(channels);
+    assertThat(market.channels())
+        .hasSize(46 * 3 + 2 + 9)
+        .contains("instrument.state.option.BTC", "instrument.state.any.any")
+        .containsAll(channels);
   }
 
   @Test
@@ -151,7 +176,7 @@ class SimulatedMarketTest {
           .isLessThan(data.get("best_ask_price").asDouble());
       checked++;
     }
-    assertThat(checked).isEqualTo(40);
+    assertThat(checked).isEqualTo(44);
   }
 
   @Test
@@ -178,6 +203,43 @@ class SimulatedMarketTest {
   }
 
   @Test
+  void booksMarksAndTermsAreReadableAsPublished() {
+    SimulatedMarket market = new SimulatedMarket(4, START);
+    Map<String, JsonNode> tickers = new HashMap<>();
+    double publishedIndex = 0;
+    for (int i = 0; i < 10; i++) {
+      for (String frame : market.step()) {
+        JsonNode params = Fixtures.parse(frame).get("params");
+        String channel = params.get("channel").asText();
+        if (channel.startsWith("ticker.")) {
+          tickers.put(params.at("/data/instrument_name").asText(), params.get("data"));
+        } else if (channel.equals("deribit_price_index.btc_usd")) {
+          publishedIndex = params.at("/data/price").asDouble();
+        }
+      }
+    }
+
+    for (Instrument instrument : market.instruments()) {
+      String name = instrument.name();
+      JsonNode snapshot = Fixtures.parse(market.bookSnapshot(name)).at("/params/data");
+      assertThat(market.bids(name)).as(name).isEqualTo(levels(snapshot.get("bids")));
+      assertThat(market.asks(name)).as(name).isEqualTo(levels(snapshot.get("asks")));
+      assertThat(market.markPrice(name))
+          .as(name)
+          .isCloseTo(tickers.get(name).get("mark_price").asDouble(), within(0.005));
+      assertThat(market.instrument(name)).contains(instrument);
+      assertThat(market.deliveryPrice(name)).as("%s has not settled", name).isEmpty();
+    }
+    assertThat(market.instrument("BTC-5JAN24-60000-P").orElseThrow())
+        .extracting(Instrument::kind, Instrument::strike, Instrument::tickSize)
+        .containsExactly(Instrument.Kind.PUT, 60_000.0, 0.0005);
+    assertThat(market.instrument("BTC-NOPE")).isEmpty();
+    assertThat(market.indexPrice("BTC")).isCloseTo(publishedIndex, within(0.005));
+    assertThatThrownBy(() -> market.indexPrice("XRP")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> market.bids("BTC-NOPE")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void refusesTheSameUnderlyingTwice() {
     List<UnderlyingParameters> twice =
         List.of(UnderlyingParameters.btc(), UnderlyingParameters.btc());
@@ -185,6 +247,15 @@ class SimulatedMarketTest {
     assertThatThrownBy(() -> new SimulatedMarket(1, START, twice))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("BTC");
+  }
+
+  /** Levels as the JSON has them, parsed to the nearest double like a client would. */
+  private static List<PriceLevel> levels(JsonNode levels) {
+    List<PriceLevel> parsed = new ArrayList<>();
+    for (JsonNode level : levels) {
+      parsed.add(new PriceLevel(level.get(1).asDouble(), level.get(2).asDouble()));
+    }
+    return parsed;
   }
 
   private static long timestamp(JsonNode message) {

@@ -80,8 +80,8 @@ class SimulatorServerIT {
           instruments(
               client, DeribitTestClient.params().put("currency", "BTC").put("expired", true));
 
-      assertThat(btc).hasSize(21);
-      assertThat(ethOptions).hasSize(20);
+      assertThat(btc).hasSize(23);
+      assertThat(ethOptions).hasSize(22);
       ethOptions.forEach(
           option -> {
             assertThat(option.get("kind").asText()).isEqualTo("option");
