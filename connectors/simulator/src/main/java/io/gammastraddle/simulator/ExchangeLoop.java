@@ -1,5 +1,8 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.deribit.websocket.RequestRateLimiter;
+import io.gammastraddle.simulator.exchange.PaperExchange;
+import io.gammastraddle.simulator.exchange.UserEvent;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,22 +37,25 @@ final class ExchangeLoop implements Runnable {
   private static final int MAX_STEPS_PER_ROUND = 50;
   private static final long MAX_IDLE_NANOS = Duration.ofMillis(20).toNanos();
 
-  private final SimulatedMarket market;
+  private final MarketSource market;
   private final double speed;
   private final int sendQueueLimit;
+  private final RequestRateLimiter.Limits rateLimits;
   private final Subscriptions subscriptions = new Subscriptions();
+  private final PaperExchange exchange;
   private final RequestHandler requests;
   private final FaultPlan faults;
   private final Map<WebSocket, Session> sessions = new HashMap<>();
   private final BlockingQueue<Runnable> tasks = new LinkedBlockingQueue<>();
   private volatile int sessionCount;
 
-  ExchangeLoop(
-      SimulatedMarket market, double speed, Duration minimumHeartbeat, int sendQueueLimit) {
+  ExchangeLoop(MarketSource market, ServerOptions options) {
     this.market = market;
-    this.speed = speed;
-    this.sendQueueLimit = sendQueueLimit;
-    this.requests = new RequestHandler(market, subscriptions, minimumHeartbeat);
+    this.speed = options.speed();
+    this.sendQueueLimit = options.sendQueueLimit();
+    this.rateLimits = options.rateLimits();
+    this.exchange = new PaperExchange(market.view(), options.exchange());
+    this.requests = new RequestHandler(market, exchange, subscriptions, options);
     this.faults = new FaultPlan(requests);
   }
 
@@ -65,7 +71,10 @@ final class ExchangeLoop implements Runnable {
   void opened(WebSocket connection) {
     tasks.add(
         () -> {
-          sessions.put(connection, new Session(connection, sendQueueLimit));
+          sessions.put(
+              connection,
+              new Session(
+                  connection, sendQueueLimit, new RateMeter(rateLimits, System.nanoTime())));
           sessionCount = sessions.size();
         });
   }
@@ -97,6 +106,14 @@ final class ExchangeLoop implements Runnable {
               return;
             }
           }
+          deliver(requests.takeUserEvents());
+          if (session.terminated()) {
+            LOG.warn(
+                "Terminating simulator client {}: it kept sending past its rate limit",
+                session.connection().getRemoteSocketAddress());
+            forget(session);
+            session.close(CloseFrame.POLICY_VALIDATION, "too_many_requests: session terminated");
+          }
         });
   }
 
@@ -109,8 +126,9 @@ final class ExchangeLoop implements Runnable {
                 "Dropping simulator client {} (fault injection)",
                 session.connection().getRemoteSocketAddress());
             forget(session);
-            session.close(CloseFrame.UNEXPECTED_CONDITION, "connection dropped (fault injection)");
+            // counted before closing, so a client that saw its close sees the count too
             faults.fired(Fault.DROPPED_CONNECTION);
+            session.close(CloseFrame.UNEXPECTED_CONDITION, "connection dropped (fault injection)");
           }
         });
   }
@@ -129,9 +147,10 @@ final class ExchangeLoop implements Runnable {
         runPendingTasks();
         int steps = 0;
         while (steps < MAX_STEPS_PER_ROUND
-            && market.nowMillis() + SimulatedMarket.STEP_MILLIS
+            && market.nowMillis() + market.stepMillis()
                 <= simulatedNow(wallStart, simulatedStart)) {
           publish(market.stepNotifications());
+          deliver(exchange.onMarketStep());
           steps++;
         }
         if (faults.armed()) {
@@ -154,7 +173,7 @@ final class ExchangeLoop implements Runnable {
   }
 
   private long nanosUntilNextStep(long wallStart, long simulatedStart) {
-    double simulatedMillis = market.nowMillis() + SimulatedMarket.STEP_MILLIS - simulatedStart;
+    double simulatedMillis = market.nowMillis() + market.stepMillis() - simulatedStart;
     long due = wallStart + (long) (simulatedMillis / speed * 1e6);
     return Math.max(0, Math.min(due - System.nanoTime(), MAX_IDLE_NANOS));
   }
@@ -234,6 +253,31 @@ final class ExchangeLoop implements Runnable {
     return faults.armed() ? faults.deliver(session, frame, notification) : session.send(frame);
   }
 
+  /**
+   * Sends each user event to the sessions of its account whose {@code user.*} subscriptions it
+   * matches, as the paper exchange produced them (requests' and steps' events in order).
+   */
+  private void deliver(List<UserEvent> events) {
+    if (events.isEmpty()) {
+      return;
+    }
+    List<Session> lagging = new ArrayList<>(0);
+    for (UserEvent event : events) {
+      for (Session session : sessions.values()) {
+        if (!event.accountId().equals(session.accountId())) {
+          continue;
+        }
+        for (String channel : session.channels()) {
+          if (event.matches(channel) && !send(session, event.frame(channel), true)) {
+            lagging.add(session);
+            break;
+          }
+        }
+      }
+    }
+    lagging.stream().distinct().forEach(this::dropLagging);
+  }
+
   private void dropLagging(Session session) {
     if (sessions.get(session.connection()) != session) {
       return;
@@ -250,6 +294,9 @@ final class ExchangeLoop implements Runnable {
     subscriptions.removeAll(session);
     sessions.remove(session.connection());
     sessionCount = sessions.size();
+    if (session.cancelOnDisconnect() && session.accountId() != null) {
+      deliver(exchange.cancelAll(session.accountId()));
+    }
     if (faults.armed()) {
       faults.forget(session);
     }

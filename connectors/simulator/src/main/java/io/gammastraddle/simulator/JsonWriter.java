@@ -84,6 +84,13 @@ final class JsonWriter {
     return this;
   }
 
+  /** Writes already serialized JSON as the next array element. */
+  JsonWriter rawValue(String json) {
+    separate();
+    out.append(json);
+    return this;
+  }
+
   JsonWriter value(String value) {
     separate();
     string(value);

@@ -4,7 +4,7 @@ package io.gammastraddle.simulator;
  * One JSON-RPC subscription notification: the channel it belongs to and the complete text frame
  * ({@code {"jsonrpc":"2.0","method":"subscription","params":{"channel":...,"data":...}}}).
  */
-record Notification(String channel, String frame) {
+public record Notification(String channel, String frame) {
 
   /** Starts a notification frame; the caller writes {@code data} and calls {@link #finish}. */
   static JsonWriter begin(JsonWriter json, String channel) {

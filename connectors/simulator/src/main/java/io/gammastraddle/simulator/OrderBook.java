@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,12 +3,21 @@ package io.gammastraddle.simulator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gammastraddle.deribit.websocket.RequestRateLimiter;
+import io.gammastraddle.simulator.exchange.DeribitError;
+import io.gammastraddle.simulator.exchange.PaperExchange;
+import io.gammastraddle.simulator.exchange.Reply;
+import io.gammastraddle.simulator.exchange.UserEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
  * Answers Deribit JSON-RPC 2.0 requests: {@code public/test}, {@code public/get_time}, {@code
@@ -24,22 +33,47 @@ final class RequestHandler {
   static final int INVALID_REQUEST = -32600;
   static final int METHOD_NOT_FOUND = -32601;
   static final int INVALID_PARAMS = -32602;
+  static final int TOO_MANY_REQUESTS = RequestRateLimiter.TOO_MANY_REQUESTS;
+  // Deribit's codes (fixtures/deribit/rpc_errors.json; docs.deribit.com error codes)
+  static final int UNAUTHORIZED = 13009;
+  static final int INVALID_CREDENTIALS = 13004;
 
   private static final String BOOK_PREFIX = "book.";
   private static final String BOOK_SUFFIX = ".100ms";
   private static final Set<String> DERIBIT_KINDS =
       Set.of("future", "option", "spot", "future_combo", "option_combo");
 
-  private final SimulatedMarket market;
+  private final MarketSource market;
+  private final PaperExchange exchange;
   private final Subscriptions subscriptions;
   private final Duration minimumHeartbeat;
+  private final Duration tokenLifetime;
+  // refresh token -> account, for grant_type refresh_token
+  private final Map<String, String> refreshTokens = new HashMap<>();
+  private final List<UserEvent> userEvents = new ArrayList<>();
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonWriter json = new JsonWriter();
 
-  RequestHandler(SimulatedMarket market, Subscriptions subscriptions, Duration minimumHeartbeat) {
+  RequestHandler(
+      MarketSource market,
+      PaperExchange exchange,
+      Subscriptions subscriptions,
+      ServerOptions options) {
     this.market = market;
+    this.exchange = exchange;
     this.subscriptions = subscriptions;
-    this.minimumHeartbeat = minimumHeartbeat;
+    this.minimumHeartbeat = options.minimumHeartbeat();
+    this.tokenLifetime = options.tokenLifetime();
+  }
+
+  /** The user events the requests handled since the last call produced, in order. */
+  List<UserEvent> takeUserEvents() {
+    if (userEvents.isEmpty()) {
+      return List.of();
+    }
+    List<UserEvent> taken = List.copyOf(userEvents);
+    userEvents.clear();
+    return taken;
   }
 
   /**
@@ -65,8 +99,16 @@ final class RequestHandler {
     }
     JsonNode id = request.get("id");
     JsonNode params = request.path("params");
+    String method = request.get("method").asText();
+    RateMeter.Verdict verdict = session.rateMeter().take(method, nowNanos);
+    if (verdict != RateMeter.Verdict.ACCEPT) {
+      if (verdict == RateMeter.Verdict.TERMINATE) {
+        session.terminate();
+      }
+      return List.of(error(id, usIn, TOO_MANY_REQUESTS, "too_many_requests", null));
+    }
     try {
-      return switch (request.get("method").asText()) {
+      return switch (method) {
         case "public/test" -> {
           session.testReceived();
           yield List.of(
@@ -83,13 +125,18 @@ final class RequestHandler {
           yield List.of(ok(id, usIn));
         }
         case "public/get_instruments" -> List.of(result(id, usIn, instruments(params)));
-        case "public/subscribe" -> subscribe(session, id, usIn, params);
+        case "public/get_index_price" -> List.of(result(id, usIn, indexPrice(params)));
+        case "public/auth" -> List.of(authenticate(session, id, usIn, params, nowNanos));
+        case "public/subscribe" -> subscribe(session, id, usIn, params, false);
         case "public/unsubscribe" -> List.of(unsubscribe(session, id, usIn, params));
         case "public/unsubscribe_all" -> {
           subscriptions.removeAll(session);
           yield List.of(ok(id, usIn));
         }
-        default -> List.of(error(id, usIn, METHOD_NOT_FOUND, "Method not found", null));
+        default ->
+            method.startsWith("private/")
+                ? privateRequest(session, method, id, usIn, params, nowNanos)
+                : List.of(error(id, usIn, METHOD_NOT_FOUND, "Method not found", null));
       };
     } catch (InvalidParams invalid) {
       return List.of(error(id, usIn, INVALID_PARAMS, "Invalid params", invalid));
@@ -129,22 +176,23 @@ final class RequestHandler {
     // the simulator keeps no expired instruments
     boolean expired = params.path("expired").asBoolean(false);
     json.beginArray();
-    for (Instrument instrument : market.instruments()) {
-      boolean currencyMatches = currency.equals("any") || instrument.currency().equals(currency);
-      boolean kindMatches =
-          kindNode.isMissingNode() || instrument.deribitKind().equals(kindNode.asText());
-      if (!expired && currencyMatches && kindMatches) {
-        instrument.writeDefinition(json);
-      }
+    if (!expired) {
+      String kind = kindNode.isMissingNode() ? null : kindNode.asText();
+      market.instrumentDefinitions(currency, kind).forEach(json::rawValue);
     }
     return json.endArray().take();
   }
 
-  private List<String> subscribe(Session session, JsonNode id, long usIn, JsonNode params) {
+  /**
+   * Answers {@code public/subscribe} and ({@code userChannels}) {@code private/subscribe}, which
+   * alone may subscribe the account's {@code user.*} channels.
+   */
+  private List<String> subscribe(
+      Session session, JsonNode id, long usIn, JsonNode params, boolean userChannels) {
     List<String> snapshots = new ArrayList<>();
     Set<String> subscribed = new LinkedHashSet<>();
     for (String channel : channels(params)) {
-      if (!market.channels().contains(channel)) {
+      if (!market.channels().contains(channel) && !(userChannels && isUserChannel(channel))) {
         continue;
       }
       subscribed.add(channel);
@@ -158,6 +206,119 @@ final class RequestHandler {
     frames.add(result(id, usIn, stringArray(subscribed)));
     frames.addAll(snapshots);
     return frames;
+  }
+
+  /**
+   * A request to {@code private/*}: refused without a valid token, subscriptions and
+   * cancel-on-disconnect handled here, orders and account queries by the paper exchange.
+   */
+  private List<String> privateRequest(
+      Session session, String method, JsonNode id, long usIn, JsonNode params, long nowNanos) {
+    if (session.accountId() == null) {
+      return List.of(error(id, usIn, UNAUTHORIZED, "unauthorized", null));
+    }
+    if (session.tokenExpired(nowNanos)) {
+      return List.of(
+          rawError(
+              id,
+              usIn,
+              new DeribitError(
+                  UNAUTHORIZED, "invalid_token", "token has expired", "access_token")));
+    }
+    return switch (method) {
+      case "private/subscribe" -> subscribe(session, id, usIn, params, true);
+      case "private/unsubscribe" -> List.of(unsubscribe(session, id, usIn, params));
+      case "private/unsubscribe_all" -> {
+        subscriptions.removeAll(session);
+        yield List.of(ok(id, usIn));
+      }
+      case "private/enable_cancel_on_disconnect", "private/disable_cancel_on_disconnect" -> {
+        if (!params.path("scope").asText("connection").equals("connection")) {
+          throw new InvalidParams("scope", "only connection is simulated");
+        }
+        session.cancelOnDisconnect(method.startsWith("private/enable"));
+        yield List.of(ok(id, usIn));
+      }
+      case "private/get_cancel_on_disconnect" ->
+          List.of(
+              result(
+                  id,
+                  usIn,
+                  json.beginObject()
+                      .field("scope", "connection")
+                      .field("enabled", session.cancelOnDisconnect())
+                      .endObject()
+                      .take()));
+      default -> {
+        Reply reply = exchange.handle(session.accountId(), method, params);
+        userEvents.addAll(reply.events());
+        yield List.of(
+            reply.isError() ? rawError(id, usIn, reply.error()) : result(id, usIn, reply.result()));
+      }
+    };
+  }
+
+  /**
+   * {@code public/auth}: any non-empty client id and secret open (or reopen) the paper account
+   * named by the client id, since the simulator holds no real money; a refresh token issued here
+   * renews the access. The secret is neither kept nor logged.
+   */
+  private String authenticate(
+      Session session, JsonNode id, long usIn, JsonNode params, long nowNanos) {
+    String account =
+        switch (params.path("grant_type").asText()) {
+          case "client_credentials" -> {
+            String clientId = params.path("client_id").asText("");
+            if (clientId.isEmpty() || params.path("client_secret").asText("").isEmpty()) {
+              yield null;
+            }
+            yield clientId;
+          }
+          case "refresh_token" -> refreshTokens.remove(params.path("refresh_token").asText(""));
+          default ->
+              throw new InvalidParams("grant_type", "must be client_credentials or refresh_token");
+        };
+    if (account == null) {
+      return error(id, usIn, INVALID_CREDENTIALS, "invalid_credentials", null);
+    }
+    session.authenticate(account, nowNanos + tokenLifetime.toNanos());
+    String refreshToken = "sim-refresh-" + UUID.randomUUID();
+    refreshTokens.put(refreshToken, account);
+    return result(
+        id,
+        usIn,
+        json.beginObject()
+            .field("access_token", "sim-access-" + UUID.randomUUID())
+            .field("expires_in", tokenLifetime.toSeconds())
+            .field("refresh_token", refreshToken)
+            .field("scope", "connection mainaccount")
+            .beginArray("enabled_features")
+            .endArray()
+            .field("token_type", "bearer")
+            .endObject()
+            .take());
+  }
+
+  private String indexPrice(JsonNode params) {
+    String indexName = params.path("index_name").asText();
+    String currency =
+        indexName.endsWith("_usd") ? indexName.substring(0, indexName.length() - 4) : "";
+    String upper = currency.toUpperCase(Locale.ROOT);
+    if (!market.currencies().contains(upper)) {
+      throw new InvalidParams("index_name", "unknown index: " + indexName);
+    }
+    double price = market.view().indexPrice(upper);
+    return json.beginObject()
+        .decimal("index_price", price, 2)
+        .decimal("estimated_delivery_price", price, 2)
+        .endObject()
+        .take();
+  }
+
+  private static boolean isUserChannel(String channel) {
+    return channel.startsWith("user.orders.")
+        || channel.startsWith("user.trades.")
+        || channel.startsWith("user.portfolio.");
   }
 
   private String unsubscribe(Session session, JsonNode id, long usIn, JsonNode params) {
@@ -192,6 +353,10 @@ final class RequestHandler {
 
   private String result(JsonNode id, long usIn, String resultJson) {
     return envelope(id, usIn, "result", resultJson);
+  }
+
+  private String rawError(JsonNode id, long usIn, DeribitError error) {
+    return envelope(id, usIn, "error", error.json());
   }
 
   private String error(JsonNode id, long usIn, int code, String message, InvalidParams details) {

@@ -7,8 +7,9 @@ import org.java_websocket.WebSocketImpl;
 import org.java_websocket.exceptions.WebsocketNotConnectedException;
 
 /**
- * One client connection as the exchange loop sees it: its channels, its heartbeat and a bounded
- * send queue. Used only on the exchange loop's thread.
+ * One client connection as the exchange loop sees it: its channels, its heartbeat, a bounded send
+ * queue, its rate meter and, once authenticated, its account. Used only on the exchange loop's
+ * thread.
  */
 final class Session {
   private final WebSocket connection;
@@ -17,10 +18,51 @@ final class Session {
   private long heartbeatIntervalNanos;
   private long nextHeartbeatNanos;
   private boolean awaitingTestResponse;
+  private final RateMeter rateMeter;
+  private String accountId;
+  private long tokenExpiresNanos;
+  private boolean cancelOnDisconnect;
+  private boolean terminated;
 
-  Session(WebSocket connection, int sendQueueLimit) {
+  Session(WebSocket connection, int sendQueueLimit, RateMeter rateMeter) {
     this.connection = connection;
     this.sendQueueLimit = sendQueueLimit;
+    this.rateMeter = rateMeter;
+  }
+
+  RateMeter rateMeter() {
+    return rateMeter;
+  }
+
+  /** The account a {@code public/auth} opened on this connection, or null before one. */
+  String accountId() {
+    return accountId;
+  }
+
+  void authenticate(String account, long expiresNanos) {
+    accountId = account;
+    tokenExpiresNanos = expiresNanos;
+  }
+
+  boolean tokenExpired(long nowNanos) {
+    return nowNanos - tokenExpiresNanos >= 0;
+  }
+
+  boolean cancelOnDisconnect() {
+    return cancelOnDisconnect;
+  }
+
+  void cancelOnDisconnect(boolean enabled) {
+    cancelOnDisconnect = enabled;
+  }
+
+  /** Marks the session to be closed once its current answer is sent (rate-limit abuse). */
+  void terminate() {
+    terminated = true;
+  }
+
+  boolean terminated() {
+    return terminated;
   }
 
   WebSocket connection() {

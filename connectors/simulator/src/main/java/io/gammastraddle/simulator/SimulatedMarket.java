@@ -1,5 +1,7 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.simulator.exchange.MarketView;
+import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -65,7 +67,7 @@ import java.util.SplittableRandom;
  * eth_usd}} and {@code instrument.state.{future,option,any}.{BTC,ETH,any}}. Not thread-safe: one
  * thread steps the market and reads it, so a snapshot always matches the change chain.
  */
-public final class SimulatedMarket {
+public final class SimulatedMarket implements MarketSource {
   public static final long STEP_MILLIS = 100;
 
   /** How long {@link #deliveryPrice} remembers a settled instrument. */
@@ -100,6 +102,7 @@ public final class SimulatedMarket {
   private final IdSequence tradeIds;
   private final Map<String, Settlement> settled = new LinkedHashMap<>();
   private final JsonWriter json = new JsonWriter();
+  private final MarketView view = new SimulatedMarketView(this);
   private List<SimulatedInstrument> listed = List.of();
   private Map<String, SimulatedInstrument> byName = Map.of();
   private List<Instrument> instruments = List.of();
@@ -165,8 +168,14 @@ public final class SimulatedMarket {
     return frames;
   }
 
+  @Override
+  public long stepMillis() {
+    return STEP_MILLIS;
+  }
+
   /** {@link #step()} with each frame's channel, for routing to subscribers. */
-  List<Notification> stepNotifications() {
+  @Override
+  public List<Notification> stepNotifications() {
     nowMillis += STEP_MILLIS;
     boolean settling = nowMillis >= nextSettlementMillis;
     boolean inDeliveryWindow =
@@ -201,11 +210,13 @@ public final class SimulatedMarket {
    *
    * @throws IllegalArgumentException if no such instrument is listed
    */
+  @Override
   public String bookSnapshot(String instrumentName) {
     return listedInstrument(instrumentName).bookSnapshot(json, nowMillis);
   }
 
   /** Simulated time of the latest step, in epoch milliseconds. */
+  @Override
   public long nowMillis() {
     return nowMillis;
   }
@@ -219,13 +230,36 @@ public final class SimulatedMarket {
   }
 
   /** Every channel that can be subscribed to now; it changes with the listed instruments. */
+  @Override
   public Set<String> channels() {
     return channels;
   }
 
   /** The currencies of the simulated underlyings ({@code BTC}, {@code ETH}). */
+  @Override
   public List<String> currencies() {
     return chains.stream().map(chain -> chain.underlying.parameters.currency()).toList();
+  }
+
+  @Override
+  public List<String> instrumentDefinitions(String currency, String kind) {
+    return instruments.stream()
+        .filter(i -> currency.equals("any") || i.currency().equals(currency))
+        .filter(i -> kind == null || i.deribitKind().equals(kind))
+        .map(Instrument::definitionJson)
+        .toList();
+  }
+
+  @Override
+  public MarketView view() {
+    return view;
+  }
+
+  /** The Black-76 value of a listed option at the latest step; empty for other instruments. */
+  Optional<OptionValue> optionValue(String name) {
+    return byName.get(name) instanceof SimulatedOption option
+        ? Optional.of(option.value())
+        : Optional.empty();
   }
 
   /** The contract terms of a listed instrument; empty if it is not listed (never, or settled). */

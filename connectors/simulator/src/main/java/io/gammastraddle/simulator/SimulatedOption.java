@@ -53,6 +53,10 @@ final class SimulatedOption extends SimulatedInstrument {
     value = OptionValue.black76(forward, instrument.strike(), years, volatility, call);
   }
 
+  OptionValue value() {
+    return value;
+  }
+
   @Override
   double theoreticalPrice() {
     return value.priceUsd() / forward;

@@ -5,7 +5,6 @@ import java.net.BindException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.channels.ServerSocketChannel;
-import java.time.Duration;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -29,16 +28,14 @@ import org.slf4j.LoggerFactory;
  * {@code public/disable_heartbeat}, {@code public/get_instruments}, {@code public/subscribe},
  * {@code public/unsubscribe}, {@code public/unsubscribe_all}. A {@code book} subscription starts
  * with a snapshot, then chained changes. One thread steps the market and serves every connection;
- * the server owns the market once started. A client more than {@value #DEFAULT_SEND_QUEUE_LIMIT}
- * frames behind is disconnected rather than slowing the others.
+ * the server owns the market once started. A client more than {@link
+ * ServerOptions#sendQueueLimit()} frames behind is disconnected rather than slowing the others.
  *
  * <p>Tests make the server misbehave through {@link #faults()}: dropped or refused connections,
  * delayed, duplicated or reordered frames, skipped book change ids, stopped heartbeats, silence and
  * JSON-RPC errors, each counted. With nothing armed the normal path pays one field read per frame.
  */
 public final class SimulatorServer implements AutoCloseable {
-  static final Duration DEFAULT_MINIMUM_HEARTBEAT = Duration.ofSeconds(10);
-  static final int DEFAULT_SEND_QUEUE_LIMIT = 10_000;
 
   private static final Logger LOG = LoggerFactory.getLogger(SimulatorServer.class);
   private static final long START_TIMEOUT_SECONDS = 10;
@@ -59,22 +56,18 @@ public final class SimulatorServer implements AutoCloseable {
    * @param speed simulated seconds per wall-clock second (1.0 = real time)
    */
   public SimulatorServer(SimulatedMarket market, InetSocketAddress bind, double speed) {
-    this(market, bind, speed, DEFAULT_MINIMUM_HEARTBEAT, DEFAULT_SEND_QUEUE_LIMIT);
+    this(market, bind, ServerOptions.defaults().withSpeed(speed));
   }
 
-  /** Lets tests shorten the heartbeat minimum and the send queue bound. */
-  SimulatorServer(
-      SimulatedMarket market,
-      InetSocketAddress bind,
-      double speed,
-      Duration minimumHeartbeat,
-      int sendQueueLimit) {
-    if (!(speed > 0) || Double.isInfinite(speed)) {
-      throw new IllegalArgumentException("speed must be positive and finite: " + speed);
-    }
+  /**
+   * @param market the generated market or a mirror; the server steps it from its own thread once
+   *     started
+   * @param bind address and port to listen on (port 0 picks a free port)
+   */
+  public SimulatorServer(MarketSource market, InetSocketAddress bind, ServerOptions options) {
     this.bind = bind;
-    this.speed = speed;
-    this.loop = new ExchangeLoop(market, speed, minimumHeartbeat, sendQueueLimit);
+    this.speed = options.speed();
+    this.loop = new ExchangeLoop(market, options);
     this.faults = new Faults(loop);
     this.loopThread = new Thread(loop, "gsb-simulator-market");
     loopThread.setDaemon(true);

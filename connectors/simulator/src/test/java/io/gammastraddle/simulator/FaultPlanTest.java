@@ -3,6 +3,7 @@ package io.gammastraddle.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.simulator.exchange.PaperExchange;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -13,14 +14,18 @@ import org.junit.jupiter.api.Test;
 class FaultPlanTest {
   private static final String BTC_BOOK = "book.BTC-PERPETUAL.100ms";
 
+  private static final SimulatedMarket MARKET = new SimulatedMarket(1, 1_700_000_000_000L);
+  private static final ServerOptions OPTIONS = ServerOptions.defaults();
+
   private final FaultPlan plan =
       new FaultPlan(
           new RequestHandler(
-              new SimulatedMarket(1, 1_700_000_000_000L),
+              MARKET,
+              new PaperExchange(MARKET.view(), OPTIONS.exchange()),
               new Subscriptions(),
-              Duration.ofSeconds(10)));
+              OPTIONS));
   // rejections never touch the connection
-  private final Session session = new Session(null, 10);
+  private final Session session = new Session(null, 10, new RateMeter(OPTIONS.rateLimits(), 0));
 
   @Test
   void nothingIsArmedAtFirst() {

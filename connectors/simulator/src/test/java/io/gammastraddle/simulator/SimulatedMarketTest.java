@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -34,9 +34,7 @@ class SimulatorFaultsIT {
         new SimulatorServer(
             new SimulatedMarket(42, System.currentTimeMillis()),
             new InetSocketAddress("127.0.0.1", 0),
-            1.0,
-            Duration.ofMillis(200),
-            SimulatorServer.DEFAULT_SEND_QUEUE_LIMIT);
+            ServerOptions.defaults().withMinimumHeartbeat(Duration.ofMillis(200)));
     server.start();
     faults = server.faults();
   }

@@ -33,7 +33,7 @@ class SimulatorServerIT {
 
   @BeforeAll
   static void startServer() throws IOException {
-    server = startedServer(1.0, SHORT_HEARTBEAT_MINIMUM, SimulatorServer.DEFAULT_SEND_QUEUE_LIMIT);
+    server = startedServer(1.0, SHORT_HEARTBEAT_MINIMUM, ServerOptions.defaults().sendQueueLimit());
   }
 
   @AfterAll
@@ -321,9 +321,10 @@ class SimulatorServerIT {
         new SimulatorServer(
             new SimulatedMarket(42, System.currentTimeMillis()),
             new InetSocketAddress("127.0.0.1", 0),
-            speed,
-            heartbeatMinimum,
-            sendQueueLimit);
+            ServerOptions.defaults()
+                .withSpeed(speed)
+                .withMinimumHeartbeat(heartbeatMinimum)
+                .withSendQueueLimit(sendQueueLimit));
     started.start();
     return started;
   }
