@@ -31,7 +31,8 @@ final class UserChannels {
     return List.of(
         "user.orders.any." + currency + ".raw",
         "user.trades.any." + currency + ".raw",
-        PORTFOLIO + currency);
+        // lower case as in Deribit's own example (fixtures/deribit/ws_user_portfolio.json)
+        PORTFOLIO + currency.toLowerCase(Locale.ROOT));
   }
 
   static boolean isUser(String channel) {

@@ -181,7 +181,7 @@ class MarketDataBridgeSessionTest {
         .endsWith("public/subscribe", "private/subscribe");
     assertThat(channelsOf("private/subscribe"))
         .containsExactly(
-            "user.orders.any.BTC.raw", "user.trades.any.BTC.raw", "user.portfolio.BTC");
+            "user.orders.any.BTC.raw", "user.trades.any.BTC.raw", "user.portfolio.btc");
     assertThat(channelsOf("public/subscribe")).noneMatch(UserChannels::isUser);
 
     String order = Fixtures.lines("ws_user_orders.json").get(0);

@@ -17,7 +17,7 @@ class UserChannelsTest {
   void subscribesEveryRawOrderAndTradeAndThePortfolioOfACurrency() {
     assertThat(UserChannels.channels("ETH"))
         .containsExactly(
-            "user.orders.any.ETH.raw", "user.trades.any.ETH.raw", "user.portfolio.ETH");
+            "user.orders.any.ETH.raw", "user.trades.any.ETH.raw", "user.portfolio.eth");
     assertThat(UserChannels.channels("ETH")).allMatch(UserChannels::isUser);
     assertThat(UserChannels.isUser("ticker.BTC-PERPETUAL.100ms")).isFalse();
   }

@@ -1,7 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
 import com.fasterxml.jackson.core.io.JsonStringEncoder;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 
@@ -46,7 +45,7 @@ public record UserEvent(
    * them: {@code user.orders.{instrument}.{interval}}, {@code
    * user.orders.{kind}.{currency}.{interval}} (kind and currency may be {@code any}, currency in
    * either case), the same two for {@code user.trades}, and {@code user.portfolio.{currency}}
-   * (lower case, or {@code any}). Intervals: {@code raw}, {@code 100ms}, {@code agg2}.
+   * (either case, or {@code any}). Intervals: {@code raw}, {@code 100ms}, {@code agg2}.
    */
   public boolean matches(String channel) {
     String[] parts = channel.split("\\.", -1);
@@ -57,7 +56,7 @@ public record UserEvent(
       case PORTFOLIO ->
           parts.length == 3
               && parts[1].equals("portfolio")
-              && (parts[2].equals("any") || parts[2].equals(currency.toLowerCase(Locale.ROOT)));
+              && (parts[2].equals("any") || parts[2].equalsIgnoreCase(currency));
       case ORDERS -> parts[1].equals("orders") && matchesInstrumentChannel(parts);
       case TRADES -> parts[1].equals("trades") && matchesInstrumentChannel(parts);
     };

@@ -74,7 +74,7 @@ class UserEventTest {
     assertThat(PORTFOLIO.matches("user.portfolio.btc")).isTrue();
     assertThat(PORTFOLIO.matches("user.portfolio.any")).isTrue();
     assertThat(PORTFOLIO.matches("user.portfolio.eth")).isFalse();
-    assertThat(PORTFOLIO.matches("user.portfolio.BTC")).isFalse();
+    assertThat(PORTFOLIO.matches("user.portfolio.BTC")).as("currency in either case").isTrue();
     assertThat(PORTFOLIO.matches("user.orders.any.any.raw")).isFalse();
   }
 
