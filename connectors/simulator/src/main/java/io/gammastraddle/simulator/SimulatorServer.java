@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A Deribit-protocol exchange simulator on a real WebSocket server: JSON-RPC 2.0 at {@code
- * ws://host:port/ws/api/v2}, serving the {@link SimulatedMarket}'s instruments and public channels.
+ * ws://host:port/ws/api/v2}, serving a {@link MarketSource} (the generated {@link SimulatedMarket}
+ * or a mirror of Deribit's feed) and a paper exchange behind Deribit's private API.
  *
  * <pre>{@code
  * var market = new SimulatedMarket(42, System.currentTimeMillis());
@@ -23,12 +24,16 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>Methods: {@code public/test}, {@code public/get_time}, {@code public/set_heartbeat} (at least
- * 10 s; a test_request left unanswered for one interval closes the connection, as on Deribit),
- * {@code public/disable_heartbeat}, {@code public/get_instruments}, {@code public/subscribe},
- * {@code public/unsubscribe}, {@code public/unsubscribe_all}. A {@code book} subscription starts
- * with a snapshot, then chained changes. One thread steps the market and serves every connection;
- * the server owns the market once started. A client more than {@link
+ * <p>Public methods: {@code public/test}, {@code get_time}, {@code set_heartbeat} (at least {@link
+ * ServerOptions#minimumHeartbeat()}; a test_request left unanswered for one interval closes the
+ * connection, as on Deribit), {@code disable_heartbeat}, {@code get_instruments}, {@code
+ * get_index_price}, {@code subscribe}, {@code unsubscribe}, {@code unsubscribe_all} and {@code
+ * auth}. After {@code public/auth} the connection trades on the paper account named by its client
+ * id: {@code private/subscribe} (user channels), cancel-on-disconnect, and the orders and queries
+ * of the {@link io.gammastraddle.simulator.exchange.PaperExchange}. A {@code book} subscription
+ * starts with a snapshot, then chained changes. Each connection is metered like Deribit's credits
+ * (10028 beyond them; terminated if it keeps going). One thread steps the market and serves every
+ * connection; the server owns the market once started. A client more than {@link
  * ServerOptions#sendQueueLimit()} frames behind is disconnected rather than slowing the others.
  *
  * <p>Tests make the server misbehave through {@link #faults()}: dropped or refused connections,

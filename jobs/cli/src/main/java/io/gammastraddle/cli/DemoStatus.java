@@ -72,10 +72,13 @@ final class DemoStatus implements AutoCloseable {
     lastNanos = now;
     lastProduced = produced;
     return String.format(
-        "[%4ds] in %,7.0f msg/s (%,d total) | features %,d | dead letters %,d | job %s",
+        "[%4ds] in %,7.0f msg/s (%,d total) | book gaps %d, stale channels %d | features %,d"
+            + " | dead letters %,d | job %s",
         TimeUnit.NANOSECONDS.toSeconds(now - startNanos),
         rate,
         produced,
+        bridge.bookGaps(),
+        bridge.staleChannels().size(),
         features,
         deadLetters,
         jobStatus());
