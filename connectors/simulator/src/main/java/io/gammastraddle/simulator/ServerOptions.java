@@ -13,16 +13,14 @@ import java.util.Objects;
  * @param minimumHeartbeat the shortest {@code public/set_heartbeat} interval accepted (Deribit: 10
  *     s)
  * @param sendQueueLimit frames a client may fall behind before it is disconnected
- * @param rateLimits the credit budgets of each connection, the ones the client library paces itself
- *     by ({@link RequestRateLimiter.Limits#deribitDefaults()})
  * @param tokenLifetime how long an access token from {@code public/auth} lasts ({@code expires_in})
- * @param exchange the paper exchange's starting balances and fees
+ * @param exchange the paper exchange's starting balances, fees and the credit budgets each
+ *     connection is metered by
  */
 public record ServerOptions(
     double speed,
     Duration minimumHeartbeat,
     int sendQueueLimit,
-    RequestRateLimiter.Limits rateLimits,
     Duration tokenLifetime,
     ExchangeSettings exchange) {
 
@@ -34,7 +32,6 @@ public record ServerOptions(
     if (sendQueueLimit < 1) {
       throw new IllegalArgumentException("sendQueueLimit must be positive: " + sendQueueLimit);
     }
-    Objects.requireNonNull(rateLimits, "rateLimits");
     if (tokenLifetime.compareTo(Duration.ofSeconds(1)) < 0) {
       throw new IllegalArgumentException("tokenLifetime must be at least 1 s: " + tokenLifetime);
     }
@@ -42,45 +39,41 @@ public record ServerOptions(
   }
 
   /**
-   * Real time, Deribit's 10 s heartbeat minimum and default credit budgets, 10,000 frames of
-   * back-pressure, 15-minute tokens (Deribit's {@code expires_in} of 900 s for a connection-scoped
-   * token) and the exchange's default balances and fees.
+   * Real time, Deribit's 10 s heartbeat minimum, 10,000 frames of back-pressure, 15-minute tokens
+   * (Deribit's {@code expires_in} of 900 s for a connection-scoped token) and the exchange's
+   * default balances, fees and credit budgets.
    */
   public static ServerOptions defaults() {
     return new ServerOptions(
-        1.0,
-        Duration.ofSeconds(10),
-        10_000,
-        RequestRateLimiter.Limits.deribitDefaults(),
-        Duration.ofSeconds(900),
-        ExchangeSettings.defaults());
+        1.0, Duration.ofSeconds(10), 10_000, Duration.ofSeconds(900), ExchangeSettings.defaults());
   }
 
   public ServerOptions withSpeed(double newSpeed) {
-    return new ServerOptions(
-        newSpeed, minimumHeartbeat, sendQueueLimit, rateLimits, tokenLifetime, exchange);
+    return new ServerOptions(newSpeed, minimumHeartbeat, sendQueueLimit, tokenLifetime, exchange);
   }
 
   public ServerOptions withMinimumHeartbeat(Duration interval) {
-    return new ServerOptions(speed, interval, sendQueueLimit, rateLimits, tokenLifetime, exchange);
+    return new ServerOptions(speed, interval, sendQueueLimit, tokenLifetime, exchange);
   }
 
   public ServerOptions withSendQueueLimit(int frames) {
-    return new ServerOptions(speed, minimumHeartbeat, frames, rateLimits, tokenLifetime, exchange);
+    return new ServerOptions(speed, minimumHeartbeat, frames, tokenLifetime, exchange);
+  }
+
+  /** The credit budgets each connection is metered by (the exchange settings'). */
+  public RequestRateLimiter.Limits rateLimits() {
+    return exchange.limits();
   }
 
   public ServerOptions withRateLimits(RequestRateLimiter.Limits limits) {
-    return new ServerOptions(
-        speed, minimumHeartbeat, sendQueueLimit, limits, tokenLifetime, exchange);
+    return withExchange(exchange.withLimits(limits));
   }
 
   public ServerOptions withTokenLifetime(Duration lifetime) {
-    return new ServerOptions(
-        speed, minimumHeartbeat, sendQueueLimit, rateLimits, lifetime, exchange);
+    return new ServerOptions(speed, minimumHeartbeat, sendQueueLimit, lifetime, exchange);
   }
 
   public ServerOptions withExchange(ExchangeSettings settings) {
-    return new ServerOptions(
-        speed, minimumHeartbeat, sendQueueLimit, rateLimits, tokenLifetime, settings);
+    return new ServerOptions(speed, minimumHeartbeat, sendQueueLimit, tokenLifetime, settings);
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gammastraddle.deribit.websocket.RequestRateLimiter;
 import java.util.List;
 import java.util.Locale;
 
@@ -230,25 +231,23 @@ final class ExchangeJson {
     return json;
   }
 
-  private static ObjectNode limits(ExchangeSettings.RateLimits limits) {
+  private static ObjectNode limits(RequestRateLimiter.Limits limits) {
     ObjectNode json = NODES.objectNode();
     json.put("limits_per_currency", false);
-    rate(
-        json.putObject("non_matching_engine"), limits.nonMatchingRate(), limits.nonMatchingBurst());
+    rate(json.putObject("non_matching_engine"), limits.other());
     ObjectNode matching = json.putObject("matching_engine");
-    rate(
-        matching.putObject("trading").putObject("total"),
-        limits.matchingRate(),
-        limits.matchingBurst());
+    rate(matching.putObject("trading").putObject("total"), limits.matchingEngine());
     for (String group :
         List.of("spot", "quotes", "max_quotes", "guaranteed_quotes", "cancel_all")) {
-      rate(matching.putObject(group), limits.matchingRate(), limits.matchingBurst());
+      rate(matching.putObject(group), limits.matchingEngine());
     }
     return json;
   }
 
-  private static void rate(ObjectNode json, int rate, int burst) {
-    json.put("burst", burst).put("rate", rate);
+  /** Requests per second and burst size, as Deribit's summary reports a credit budget. */
+  private static void rate(ObjectNode json, RequestRateLimiter.Budget budget) {
+    json.put("burst", budget.maxCredits() / budget.costPerRequest())
+        .put("rate", budget.refillPerSecond() / budget.costPerRequest());
   }
 
   private static ObjectNode fees(String currency, FeeSchedule fees) {

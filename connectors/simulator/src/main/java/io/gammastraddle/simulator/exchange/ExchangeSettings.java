@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
+import io.gammastraddle.deribit.websocket.RequestRateLimiter;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -11,24 +12,11 @@ import java.util.Objects;
  * @param initialBalances the balance every new account starts with, per currency ({@code BTC});
  *     other currencies start at 0
  * @param fees the fee schedule
- * @param limits the request rate limits the server enforces, reported in the account summary's
- *     {@code limits} (the exchange itself does not meter requests)
+ * @param limits the credit budgets the server meters each connection by (the client library's own
+ *     {@link RequestRateLimiter.Limits}), reported in the account summary's {@code limits}
  */
 public record ExchangeSettings(
-    Map<String, Double> initialBalances, FeeSchedule fees, RateLimits limits) {
-
-  /**
-   * Requests per second and burst sizes, as Deribit's account summary reports them: matching engine
-   * ({@code private/buy}, {@code sell}, {@code edit}, {@code cancel*}) and the rest.
-   */
-  public record RateLimits(
-      int nonMatchingRate, int nonMatchingBurst, int matchingRate, int matchingBurst) {
-
-    /** Deribit's defaults as the deribit connector documents them: 20/s burst 100, 5/s burst 20. */
-    public static RateLimits deribitDefaults() {
-      return new RateLimits(20, 100, 5, 20);
-    }
-  }
+    Map<String, Double> initialBalances, FeeSchedule fees, RequestRateLimiter.Limits limits) {
 
   public ExchangeSettings {
     initialBalances = Collections.unmodifiableMap(new LinkedHashMap<>(initialBalances));
@@ -36,11 +24,16 @@ public record ExchangeSettings(
     Objects.requireNonNull(limits, "limits");
   }
 
+  public ExchangeSettings withLimits(RequestRateLimiter.Limits newLimits) {
+    return new ExchangeSettings(initialBalances, fees, newLimits);
+  }
+
   /** 10 BTC and 100 ETH per account, Deribit's fees and default limits. */
   public static ExchangeSettings defaults() {
     Map<String, Double> balances = new LinkedHashMap<>();
     balances.put("BTC", 10.0);
     balances.put("ETH", 100.0);
-    return new ExchangeSettings(balances, FeeSchedule.deribit(), RateLimits.deribitDefaults());
+    return new ExchangeSettings(
+        balances, FeeSchedule.deribit(), RequestRateLimiter.Limits.deribitDefaults());
   }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.deribit.websocket.RequestRateLimiter;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -196,9 +197,7 @@ class FundsAndPositionsTest {
   private Trader traderWith(double btc) {
     ExchangeSettings settings =
         new ExchangeSettings(
-            Map.of("BTC", btc),
-            FeeSchedule.deribit(),
-            ExchangeSettings.RateLimits.deribitDefaults());
+            Map.of("BTC", btc), FeeSchedule.deribit(), RequestRateLimiter.Limits.deribitDefaults());
     return new Trader(new PaperExchange(market, settings), "alice");
   }
 }
