@@ -12,16 +12,16 @@ import java.util.TreeSet;
  * The shape of JSON messages: every path (objects by field name, arrays as {@code []}) with the
  * JSON types seen there, telling integer from float literals.
  */
-record JsonShape(Map<String, Set<String>> typesByPath) {
+public record JsonShape(Map<String, Set<String>> typesByPath) {
 
-  static JsonShape of(JsonNode message) {
+  public static JsonShape of(JsonNode message) {
     Map<String, Set<String>> types = new TreeMap<>();
     collect(message, "$", types);
     return new JsonShape(types);
   }
 
   /** Paths every message has (intersection) and types any message has (union). */
-  static JsonShape common(Collection<JsonShape> shapes) {
+  public static JsonShape common(Collection<JsonShape> shapes) {
     Set<String> paths = null;
     for (JsonShape shape : shapes) {
       if (paths == null) {
@@ -38,7 +38,7 @@ record JsonShape(Map<String, Set<String>> typesByPath) {
   }
 
   /** Paths and types any of the messages has. */
-  static JsonShape union(Collection<JsonShape> shapes) {
+  public static JsonShape union(Collection<JsonShape> shapes) {
     Map<String, Set<String>> types = new TreeMap<>();
     for (JsonShape shape : shapes) {
       shape.typesByPath.forEach(
@@ -47,11 +47,11 @@ record JsonShape(Map<String, Set<String>> typesByPath) {
     return new JsonShape(types);
   }
 
-  Set<String> paths() {
+  public Set<String> paths() {
     return typesByPath.keySet();
   }
 
-  Set<String> types(String path) {
+  public Set<String> types(String path) {
     return typesByPath.getOrDefault(path, Set.of());
   }
 
