@@ -17,13 +17,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -74,7 +71,7 @@ class BridgeFaultsIT {
   @Test
   void aGapInABookIsFollowedInKafkaByAFreshSnapshotThatTheNextChangesLinkTo() throws Exception {
     try (MarketDataBridge bridge = bridge(ResilientConnection.Settings.defaults());
-        KafkaConsumer<String, String> consumer = consumer()) {
+        KafkaConsumer<String, String> consumer = services.consumerFromStart(List.of(topic))) {
       bridge.start();
       List<JsonNode> book = new ArrayList<>();
       await().atMost(Duration.ofSeconds(10)).until(() -> poll(consumer, book) > 5);
@@ -101,7 +98,7 @@ class BridgeFaultsIT {
   @Test
   void afterTheServerDropsTheConnectionEveryBookStartsAgainFromASnapshot() throws Exception {
     try (MarketDataBridge bridge = bridge(fastReconnect());
-        KafkaConsumer<String, String> consumer = consumer()) {
+        KafkaConsumer<String, String> consumer = services.consumerFromStart(List.of(topic))) {
       bridge.start();
       List<JsonNode> book = new ArrayList<>();
       await().atMost(Duration.ofSeconds(10)).until(() -> poll(consumer, book) > 5);
@@ -175,18 +172,6 @@ class BridgeFaultsIT {
       }
     }
     return book.size();
-  }
-
-  private KafkaConsumer<String, String> consumer() {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "faults-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 
   /** How a reader of Kafka would rebuild one book from its notifications, in order. */

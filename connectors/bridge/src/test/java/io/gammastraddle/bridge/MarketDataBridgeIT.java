@@ -17,14 +17,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -69,7 +65,7 @@ class MarketDataBridgeIT {
         new MarketDataBridge(
             MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap()));
 
-    try (KafkaConsumer<String, String> consumer = consumer()) {
+    try (KafkaConsumer<String, String> consumer = services.consumerFromStart(List.of(TOPIC))) {
       try (bridge) {
         bridge.start();
         await()
@@ -189,17 +185,5 @@ class MarketDataBridgeIT {
 
   private static boolean isOption(String key) {
     return key.matches("(BTC|ETH)-\\d{1,2}[A-Z]{3}\\d{2}-\\d+-[CP]");
-  }
-
-  private static KafkaConsumer<String, String> consumer() {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "bridge-it-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-    consumer.subscribe(List.of(TOPIC));
-    return consumer;
   }
 }

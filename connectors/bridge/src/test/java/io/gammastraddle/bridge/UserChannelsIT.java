@@ -16,12 +16,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +53,8 @@ class UserChannelsIT {
                   (frame, nanos) -> {},
                   reconnects -> {},
                   ResilientConnection.Settings.defaults().withCredentials(account));
-          KafkaConsumer<String, String> users = consumer(services, "user.it");
-          KafkaConsumer<String, String> market = consumer(services, "market.it")) {
+          KafkaConsumer<String, String> users = services.consumerFromStart(List.of("user.it"));
+          KafkaConsumer<String, String> market = services.consumerFromStart(List.of("market.it"))) {
         bridge.start();
         JsonNode bought =
             ResilientConnection.await(
@@ -125,17 +121,5 @@ class UserChannelsIT {
   private static ConsumerRecord<String, String> first(
       List<ConsumerRecord<String, String>> records, String channel) {
     return records.stream().filter(r -> channel(r).equals(channel)).findFirst().orElseThrow();
-  }
-
-  private static KafkaConsumer<String, String> consumer(EmbeddedServices services, String topic) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "user-it-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 }

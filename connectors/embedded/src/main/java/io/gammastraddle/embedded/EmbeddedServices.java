@@ -4,9 +4,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -135,6 +141,22 @@ public final class EmbeddedServices implements AutoCloseable {
    */
   public void createTopics(Map<String, Integer> partitionsByTopic) throws InterruptedException {
     kafka.createTopics(partitionsByTopic);
+  }
+
+  /**
+   * A consumer of {@code topics} from their first records, in a group of its own, with string keys
+   * and values: what the demo and the tests read results with. The caller closes it.
+   */
+  public KafkaConsumer<String, String> consumerFromStart(Collection<String> topics) {
+    Properties properties = new Properties();
+    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "gsb-reader-" + UUID.randomUUID());
+    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
+    consumer.subscribe(topics);
+    return consumer;
   }
 
   /** Stops Redis (it saves its keys first), as an outage would, and keeps its port and data. */

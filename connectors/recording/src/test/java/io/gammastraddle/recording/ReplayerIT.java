@@ -16,13 +16,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.errors.InvalidTopicException;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -153,7 +149,7 @@ class ReplayerIT {
 
   private static List<ConsumerRecord<String, String>> consume(String topic, long expected) {
     List<ConsumerRecord<String, String>> records = new ArrayList<>();
-    try (KafkaConsumer<String, String> consumer = consumer(topic)) {
+    try (KafkaConsumer<String, String> consumer = services.consumerFromStart(List.of(topic))) {
       await()
           .atMost(Duration.ofSeconds(30))
           .pollInterval(Duration.ZERO)
@@ -165,17 +161,5 @@ class ReplayerIT {
       consumer.poll(Duration.ofMillis(300)).forEach(records::add); // no more than expected
     }
     return records;
-  }
-
-  private static KafkaConsumer<String, String> consumer(String topic) {
-    Properties properties = new Properties();
-    properties.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, services.kafkaBootstrap());
-    properties.put(ConsumerConfig.GROUP_ID_CONFIG, "replay-it-" + UUID.randomUUID());
-    properties.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    properties.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    properties.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
-    KafkaConsumer<String, String> consumer = new KafkaConsumer<>(properties);
-    consumer.subscribe(List.of(topic));
-    return consumer;
   }
 }
