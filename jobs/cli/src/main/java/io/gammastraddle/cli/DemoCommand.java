@@ -1,18 +1,24 @@
 package io.gammastraddle.cli;
 
 import io.gammastraddle.bridge.MarketDataBridge;
+import io.gammastraddle.deribit.chain.ChainSelection;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.embedded.LocalPorts;
 import io.gammastraddle.gamma.GammaJob;
 import io.gammastraddle.gamma.KafkaEndpoints;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.simulator.MarketSource;
+import io.gammastraddle.simulator.MirrorMarket;
+import io.gammastraddle.simulator.ServerOptions;
 import io.gammastraddle.simulator.SimulatedMarket;
 import io.gammastraddle.simulator.SimulatorServer;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
@@ -43,6 +49,13 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--seed", description = "Simulated market seed (default: ${DEFAULT-VALUE}).")
   long seed = 42;
 
+  @Option(
+      names = "--market",
+      description =
+          "sim: the generated market (default); deribit: the simulator mirrors Deribit's public"
+              + " feed, so paper trading runs on real prices (needs internet).")
+  String market = "sim";
+
   @Option(names = "--kafka-port", description = "Kafka port (default: ${DEFAULT-VALUE}).")
   int kafkaPort = 9092;
 
@@ -69,6 +82,9 @@ final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     if (durationSeconds != null && durationSeconds <= 0) {
       throw new IllegalArgumentException("--duration must be positive, got " + durationSeconds);
+    }
+    if (!market.equals("sim") && !market.equals("deribit")) {
+      throw new IllegalArgumentException("--market must be sim or deribit, got " + market);
     }
     // Every port is checked before anything starts, so a clash costs nothing to fix.
     LocalPorts.requireFree("Kafka", kafkaPort);
@@ -113,11 +129,23 @@ final class DemoCommand implements Callable<Integer> {
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     services.createTopics(config.topicPartitions(4));
 
+    MarketSource source;
+    if (market.equals("deribit")) {
+      System.out.println(
+          "Mirroring Deribit's public feed from " + MirrorMarket.DERIBIT_URL + "...");
+      MirrorMarket mirror =
+          MirrorMarket.open(
+              URI.create(MirrorMarket.DERIBIT_URL),
+              List.of("BTC", "ETH"),
+              ChainSelection.defaults());
+      running.push(mirror);
+      source = mirror;
+    } else {
+      source = new SimulatedMarket(seed, System.currentTimeMillis());
+    }
     SimulatorServer simulator =
         new SimulatorServer(
-            new SimulatedMarket(seed, System.currentTimeMillis()),
-            new InetSocketAddress("127.0.0.1", simPort),
-            1.0);
+            source, new InetSocketAddress("127.0.0.1", simPort), ServerOptions.defaults());
     simulator.start();
     running.push(simulator);
 
@@ -147,7 +175,11 @@ final class DemoCommand implements Callable<Integer> {
 
     System.out.println();
     System.out.println(
-        "Gamma Straddle demo is running (paper mode, simulated market, seed " + seed + ")");
+        "Gamma Straddle demo is running (paper mode, "
+            + (market.equals("deribit")
+                ? "Deribit's market mirrored"
+                : "simulated market, seed " + seed)
+            + ")");
     System.out.println("  Flink dashboard  http://localhost:" + webPort);
     System.out.println("  Prometheus       http://localhost:" + prometheusPort + "/metrics");
     System.out.println("  Kafka            " + services.kafkaBootstrap());

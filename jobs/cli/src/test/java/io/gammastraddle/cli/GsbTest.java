@@ -31,6 +31,8 @@ class GsbTest {
     assertThat(run("no-such-command")).isEqualTo(Gsb.BAD_USAGE);
     assertThat(run("demo", "--duration", "0")).isEqualTo(Gsb.BAD_USAGE);
     assertThat(err.toString()).contains("gsb: --duration must be positive, got 0");
+    assertThat(run("demo", "--market", "nasdaq")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(err.toString()).contains("gsb: --market must be sim or deribit, got nasdaq");
   }
 
   @Test
