@@ -33,6 +33,8 @@ class GsbTest {
     assertThat(err.toString()).contains("gsb: --duration must be positive, got 0");
     assertThat(run("demo", "--market", "nasdaq")).isEqualTo(Gsb.BAD_USAGE);
     assertThat(err.toString()).contains("gsb: --market must be sim or deribit, got nasdaq");
+    assertThat(run("record", "--out", "unused")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(err.toString()).contains("gsb: give exactly one of --url and --from-kafka");
   }
 
   @Test
