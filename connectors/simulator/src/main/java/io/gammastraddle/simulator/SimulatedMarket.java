@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.pricing.OptionValuation;
 import io.gammastraddle.simulator.exchange.MarketView;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.time.Duration;
@@ -53,7 +54,7 @@ import java.util.SplittableRandom;
  *       at the money, skew -0.10, curvature 0.5); the at-the-money level moves as an
  *       Ornstein-Uhlenbeck process in log space (10% standard deviation, 2-hour half-life). Price
  *       in coin = USD price / forward; Greeks in Deribit's ticker convention (see {@link
- *       OptionValue});
+ *       io.gammastraddle.pricing.Black76});
  *   <li>books: perpetuals 20 levels a side, one tick wide (0.5 USD BTC, 0.05 USD ETH), amounts in
  *       multiples of 10 USD; options 10 levels a side, about 3% wide, tick 0.0005 coin, amounts in
  *       multiples of 0.1 coin. Each step some levels change size or leave, the top follows the
@@ -256,7 +257,7 @@ public final class SimulatedMarket implements MarketSource {
   }
 
   /** The Black-76 value of a listed option at the latest step; empty for other instruments. */
-  Optional<OptionValue> optionValue(String name) {
+  Optional<OptionValuation> optionValue(String name) {
     return byName.get(name) instanceof SimulatedOption option
         ? Optional.of(option.value())
         : Optional.empty();

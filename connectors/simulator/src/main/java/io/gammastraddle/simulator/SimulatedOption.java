@@ -1,5 +1,8 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.pricing.Black76;
+import io.gammastraddle.pricing.OptionType;
+import io.gammastraddle.pricing.OptionValuation;
 import java.util.SplittableRandom;
 
 /**
@@ -23,7 +26,7 @@ final class SimulatedOption extends SimulatedInstrument {
   private final String underlyingIndex;
   private double forward;
   private double volatility;
-  private OptionValue value;
+  private OptionValuation value;
 
   SimulatedOption(
       Instrument instrument,
@@ -50,10 +53,16 @@ final class SimulatedOption extends SimulatedInstrument {
     double years = UnderlyingState.yearsBetween(nowMillis, expiry);
     forward = underlying.forward(expiry, nowMillis);
     volatility = underlying.impliedVolatility(instrument.strike(), forward);
-    value = OptionValue.black76(forward, instrument.strike(), years, volatility, call);
+    value =
+        Black76.value(
+            call ? OptionType.CALL : OptionType.PUT,
+            forward,
+            instrument.strike(),
+            years,
+            volatility);
   }
 
-  OptionValue value() {
+  OptionValuation value() {
     return value;
   }
 

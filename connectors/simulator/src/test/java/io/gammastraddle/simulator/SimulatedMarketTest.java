@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.pricing.Black76;
+import io.gammastraddle.pricing.OptionType;
+import io.gammastraddle.pricing.OptionValuation;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -160,14 +163,14 @@ class SimulatedMarketTest {
         continue;
       }
       double forward = data.get("underlying_price").asDouble();
-      OptionValue value =
-          OptionValue.black76(
+      OptionValuation value =
+          Black76.value(
+              instrument.kind() == Instrument.Kind.CALL ? OptionType.CALL : OptionType.PUT,
               forward,
               instrument.strike(),
               UnderlyingState.yearsBetween(
                   data.get("timestamp").asLong(), instrument.expirationTimestamp()),
-              data.get("mark_iv").asDouble() / 100,
-              instrument.kind() == Instrument.Kind.CALL);
+              data.get("mark_iv").asDouble() / 100);
       assertThat(data.at("/greeks/delta").asDouble()).isCloseTo(value.delta(), within(1e-3));
       assertThat(data.at("/greeks/vega").asDouble())
           .isCloseTo(value.vega(), within(value.vega() * 1e-3));
