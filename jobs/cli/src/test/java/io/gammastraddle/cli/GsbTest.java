@@ -49,4 +49,34 @@ class GsbTest {
           .isEqualTo("gsb: Kafka port " + port + " is already in use");
     }
   }
+
+  @Test
+  void aMirrorRunsInRealTimeOnItsOwnMarket() {
+    assertThat(run("sim", "--mirror", "--speed", "2")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(run("sim", "--mirror", "--seed", "7")).isEqualTo(Gsb.BAD_USAGE);
+
+    assertThat(err.toString())
+        .contains("gsb: --mirror runs in real time (--speed 1), got 2.0")
+        .contains("gsb: --seed does not apply to --mirror");
+  }
+
+  @Test
+  void theChainOptionsNeedTheMirror() {
+    assertThat(run("sim", "--max-expiries", "1")).isEqualTo(Gsb.BAD_USAGE);
+
+    assertThat(err.toString().strip()).isEqualTo("gsb: --max-expiries applies only with --mirror");
+  }
+
+  @Test
+  void anUnreachableUpstreamIsAOneLineRuntimeFailure() throws Exception {
+    int closedPort;
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+      closedPort = socket.getLocalPort();
+    }
+
+    int exit = run("sim", "--mirror", "ws://127.0.0.1:" + closedPort + "/ws/api/v2", "--port", "0");
+
+    assertThat(exit).isEqualTo(Gsb.RUNTIME_FAILURE);
+    assertThat(err.toString().strip()).startsWith("gsb: ").doesNotContain("\n");
+  }
 }
