@@ -23,8 +23,23 @@ final class BenchCommand implements Callable<Integer> {
   @Option(names = "--parallelism", description = "Flink parallelism (default: ${DEFAULT-VALUE}).")
   int parallelism = 2;
 
+  @Option(
+      names = "--jmh",
+      arity = "0..1",
+      fallbackValue = ".",
+      paramLabel = "REGEX",
+      description =
+          "Run the JMH micro-benchmarks instead (bench/src/main/java/.../jmh) whose names match"
+              + " REGEX (default: all), e.g. --jmh Pricing.")
+  String jmh;
+
   @Override
   public Integer call() throws Exception {
+    if (jmh != null) {
+      // JMH forks JVMs with this one's class path, where the build put the generated benchmarks
+      org.openjdk.jmh.Main.main(new String[] {jmh});
+      return 0;
+    }
     if (messages <= 0 || parallelism <= 0) {
       throw new IllegalArgumentException("--messages and --parallelism must be positive");
     }
