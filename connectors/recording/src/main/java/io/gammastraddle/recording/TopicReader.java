@@ -74,11 +74,16 @@ public final class TopicReader implements AutoCloseable {
     return stopped;
   }
 
-  /** Stops reading and waits until the last value handed over has been dealt with. */
+  /**
+   * Stops reading and waits until the last value handed over has been dealt with. Safe to call more
+   * than once.
+   */
   @Override
-  public void close() throws InterruptedException {
-    consumer.wakeup();
-    thread.join();
+  public synchronized void close() throws InterruptedException {
+    if (thread.isAlive()) {
+      consumer.wakeup();
+      thread.join();
+    }
   }
 
   private void run() {
