@@ -11,7 +11,7 @@ import io.gammastraddle.simulator.exchange.UserEvent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -37,6 +37,7 @@ final class RequestHandler {
   // Deribit's codes (fixtures/deribit/rpc_errors.json; docs.deribit.com error codes)
   static final int UNAUTHORIZED = 13009;
   static final int INVALID_CREDENTIALS = 13004;
+  static final int MAX_REFRESH_TOKENS = 10_000;
 
   private static final String BOOK_PREFIX = "book.";
   private static final String BOOK_SUFFIX = ".100ms";
@@ -48,8 +49,15 @@ final class RequestHandler {
   private final Subscriptions subscriptions;
   private final Duration minimumHeartbeat;
   private final Duration tokenLifetime;
-  // refresh token -> account, for grant_type refresh_token
-  private final Map<String, String> refreshTokens = new HashMap<>();
+  // refresh token -> account, for grant_type refresh_token; the oldest unused ones are forgotten,
+  // so a server running for weeks does not keep every token it ever issued
+  private final Map<String, String> refreshTokens =
+      new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > MAX_REFRESH_TOKENS;
+        }
+      };
   private final List<UserEvent> userEvents = new ArrayList<>();
   private final ObjectMapper mapper = new ObjectMapper();
   private final JsonWriter json = new JsonWriter();
