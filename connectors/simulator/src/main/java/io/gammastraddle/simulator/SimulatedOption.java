@@ -1,6 +1,7 @@
 package io.gammastraddle.simulator;
 
 import io.gammastraddle.pricing.Black76;
+import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionType;
 import io.gammastraddle.pricing.OptionValuation;
 import java.util.SplittableRandom;
@@ -50,7 +51,7 @@ final class SimulatedOption extends SimulatedInstrument {
   @Override
   void reprice(long nowMillis) {
     long expiry = instrument.expirationTimestamp();
-    double years = UnderlyingState.yearsBetween(nowMillis, expiry);
+    double years = OptionContract.yearsBetween(nowMillis, expiry);
     forward = underlying.forward(expiry, nowMillis);
     volatility = underlying.impliedVolatility(instrument.strike(), forward);
     value =

@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.pricing.OptionContract;
 import java.util.SplittableRandom;
 
 /**
@@ -11,7 +12,6 @@ import java.util.SplittableRandom;
  * does not bias it.
  */
 final class UnderlyingState {
-  static final double MILLIS_PER_YEAR = 365 * 86_400_000.0;
 
   static final double BASIS_MEAN = 0.0001;
   static final double BASIS_STDEV = 0.0004;
@@ -72,7 +72,7 @@ final class UnderlyingState {
     this.random = random;
     this.index = parameters.startPrice();
     IndexDynamics dynamics = parameters.indexDynamics();
-    stepYears = stepMillis / MILLIS_PER_YEAR;
+    stepYears = stepMillis / OptionContract.MILLIS_PER_YEAR;
     jumpsPerStep = dynamics.jumpsPerYear() * stepYears;
     noJumpProbability = Math.exp(-jumpsPerStep);
     jumpCompensation = jumpsPerStep * dynamics.meanJumpReturn();
@@ -144,7 +144,7 @@ final class UnderlyingState {
   }
 
   double forward(long expiryMillis, long nowMillis) {
-    return index * Math.exp(FUTURES_CARRY * yearsBetween(nowMillis, expiryMillis));
+    return index * Math.exp(FUTURES_CARRY * OptionContract.yearsBetween(nowMillis, expiryMillis));
   }
 
   /** Smile: atm + skew * m + curvature * m^2 with m = ln(strike / forward). */
@@ -215,10 +215,6 @@ final class UnderlyingState {
     }
     jumps += count;
     return count * jumpMean + Math.sqrt(count) * jumpStdev * random.nextGaussian();
-  }
-
-  static double yearsBetween(long fromMillis, long toMillis) {
-    return (toMillis - fromMillis) / MILLIS_PER_YEAR;
   }
 
   private static double halfLifeDecay(double halfLifeSeconds, long stepMillis) {

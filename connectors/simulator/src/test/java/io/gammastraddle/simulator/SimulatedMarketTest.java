@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gammastraddle.pricing.Black76;
+import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionType;
 import io.gammastraddle.pricing.OptionValuation;
 import io.gammastraddle.simulator.exchange.PriceLevel;
@@ -168,7 +169,7 @@ class SimulatedMarketTest {
               instrument.kind() == Instrument.Kind.CALL ? OptionType.CALL : OptionType.PUT,
               forward,
               instrument.strike(),
-              UnderlyingState.yearsBetween(
+              OptionContract.yearsBetween(
                   data.get("timestamp").asLong(), instrument.expirationTimestamp()),
               data.get("mark_iv").asDouble() / 100);
       assertThat(data.at("/greeks/delta").asDouble()).isCloseTo(value.delta(), within(1e-3));
