@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.TimeoutException;
@@ -138,7 +137,12 @@ public final class MirrorMarket implements MarketSource, AutoCloseable {
             settings.withCredentials(null).withCancelOnDisconnect(false));
     try {
       MirrorMarket market =
-          new MirrorMarket(connection, inbox, currencies, chosen(connection, currencies, chain));
+          new MirrorMarket(
+              connection,
+              inbox,
+              currencies,
+              new MarketChannels(connection, currencies, INTERVAL, chain, Clock.systemUTC())
+                  .instruments());
       ResilientConnection.await(connection.subscribe(market.channels));
       market.awaitFirstData();
       LOG.info(
@@ -151,37 +155,6 @@ public final class MirrorMarket implements MarketSource, AutoCloseable {
       connection.close();
       throw e;
     }
-  }
-
-  /**
-   * The definitions of the instruments {@link MarketChannels} picks. It returns channels only, so
-   * the definitions are listed once more and kept for the instruments of its book channels.
-   */
-  private static List<JsonNode> chosen(
-      ResilientConnection connection, List<String> currencies, ChainSelection chain)
-      throws IOException, TimeoutException, InterruptedException {
-    Set<String> picked = new LinkedHashSet<>();
-    for (String channel :
-        new MarketChannels(connection, currencies, INTERVAL, chain, Clock.systemUTC()).discover()) {
-      if (channel.startsWith("book.")) {
-        picked.add(Notifications.channelKey(channel));
-      }
-    }
-    List<String> kinds = chain.includesOptions() ? List.of("future", "option") : List.of("future");
-    List<JsonNode> definitions = new ArrayList<>();
-    for (String currency : currencies) {
-      for (String kind : kinds) {
-        for (JsonNode definition :
-            ResilientConnection.await(
-                connection.call(
-                    "public/get_instruments", Map.of("currency", currency, "kind", kind)))) {
-          if (picked.contains(definition.path("instrument_name").asText())) {
-            definitions.add(definition);
-          }
-        }
-      }
-    }
-    return definitions;
   }
 
   /**

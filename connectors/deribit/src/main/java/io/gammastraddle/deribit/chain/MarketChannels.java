@@ -90,18 +90,37 @@ public final class MarketChannels {
   public List<String> discover() throws IOException, TimeoutException, InterruptedException {
     List<String> channels = new ArrayList<>();
     for (String currency : currencies) {
-      List<JsonNode> instruments = new ArrayList<>();
-      listed(currency, "future").forEach(instruments::add);
-      OptionalDouble index = OptionalDouble.empty();
-      if (chain.includesOptions()) {
-        listed(currency, "option").forEach(instruments::add);
-        index = indexPrice(currency);
-      }
-      List<String> wanted = wanted(currency, instruments, index, chain, interval, clock.instant());
+      List<String> wanted = channels(currency, chosen(currency), interval);
       LOG.debug("{}: {} channels to follow", currency, wanted.size());
       channels.addAll(wanted);
     }
     return channels;
+  }
+
+  /**
+   * The {@code public/get_instruments} definitions of the instruments {@link #discover()} follows,
+   * every currency's perpetuals then chosen options, for a caller that needs their terms too (the
+   * simulator's mirror).
+   */
+  public List<JsonNode> instruments() throws IOException, TimeoutException, InterruptedException {
+    List<JsonNode> instruments = new ArrayList<>();
+    for (String currency : currencies) {
+      instruments.addAll(chosen(currency));
+    }
+    return instruments;
+  }
+
+  /** Lists one currency's instruments (and index, if options are followed) and picks the chain. */
+  private List<JsonNode> chosen(String currency)
+      throws IOException, TimeoutException, InterruptedException {
+    List<JsonNode> listed = new ArrayList<>();
+    listed(currency, "future").forEach(listed::add);
+    OptionalDouble index = OptionalDouble.empty();
+    if (chain.includesOptions()) {
+      listed(currency, "option").forEach(listed::add);
+      index = indexPrice(currency);
+    }
+    return chosen(listed, index, chain, clock.instant());
   }
 
   /**
@@ -119,7 +138,23 @@ public final class MarketChannels {
       ChainSelection chain,
       String interval,
       Instant now) {
-    List<String> perpetuals = new ArrayList<>();
+    return channels(currency, chosen(instruments, index, chain, now), interval);
+  }
+
+  private static List<String> channels(String currency, List<JsonNode> chosen, String interval) {
+    List<String> channels = new ArrayList<>();
+    chosen.forEach(
+        instrument ->
+            channels.addAll(
+                instrumentChannels(instrument.get("instrument_name").asText(), interval)));
+    channels.add(indexChannel(currency));
+    return channels;
+  }
+
+  /** The active perpetuals, then the active options {@code chain} picks, in listing order. */
+  private static List<JsonNode> chosen(
+      Iterable<JsonNode> instruments, OptionalDouble index, ChainSelection chain, Instant now) {
+    List<JsonNode> perpetuals = new ArrayList<>();
     List<JsonNode> options = new ArrayList<>();
     for (JsonNode instrument : instruments) {
       if (!instrument.path("is_active").asBoolean(true)) {
@@ -128,21 +163,18 @@ public final class MarketChannels {
       String kind = instrument.path("kind").asText();
       if (kind.equals("future")
           && instrument.path("settlement_period").asText().equals("perpetual")) {
-        perpetuals.add(instrument.get("instrument_name").asText());
+        perpetuals.add(instrument);
       } else if (kind.equals("option")) {
         options.add(instrument);
       }
     }
-    List<String> channels = new ArrayList<>();
-    perpetuals.forEach(name -> channels.addAll(instrumentChannels(name, interval)));
-    chosenOptions(options, index, chain, now)
-        .forEach(name -> channels.addAll(instrumentChannels(name, interval)));
-    channels.add(indexChannel(currency));
-    return channels;
+    List<JsonNode> chosen = new ArrayList<>(perpetuals);
+    chosen.addAll(chosenOptions(options, index, chain, now));
+    return chosen;
   }
 
   /** The options of the nearest expiries far enough away, within the moneyness window. */
-  private static List<String> chosenOptions(
+  private static List<JsonNode> chosenOptions(
       List<JsonNode> options, OptionalDouble index, ChainSelection chain, Instant now) {
     long nowMillis = now.toEpochMilli();
     long earliest = nowMillis + Math.round(chain.minDaysToExpiry() * DAY_MILLIS);
@@ -161,7 +193,6 @@ public final class MarketChannels {
                 index.isEmpty()
                     || Math.abs(option.path("strike").asDouble() / index.getAsDouble() - 1)
                         <= chain.moneynessWindow())
-        .map(option -> option.get("instrument_name").asText())
         .toList();
   }
 
