@@ -157,6 +157,7 @@ final class ExchangeLoop implements Runnable {
           faults.releaseDue(System.nanoTime()).forEach(this::dropLagging);
         }
         sendHeartbeats(System.nanoTime());
+        sessions.values().forEach(Session::rearmWrite);
         if (steps < MAX_STEPS_PER_ROUND) {
           awaitTask(nanosUntilNextStep(wallStart, simulatedStart));
         }

@@ -90,6 +90,20 @@ final class Session {
     return true;
   }
 
+  /**
+   * Asks the server's selector again to write the frames still queued. Java-WebSocket 1.6.0 can
+   * lose a write request made from another thread: its selector sets the connection back to
+   * read-only interest right after a batch emptied the queue ({@code WebSocketServer.doWrite}),
+   * racing the {@code onWriteDemand} of a frame queued meanwhile, and that frame then waits for the
+   * connection's next one. The exchange loop calls this every round, so a frame waits one round at
+   * most.
+   */
+  void rearmWrite() {
+    if (connection.hasBufferedData()) {
+      ((WebSocketImpl) connection).getWebSocketListener().onWriteDemand(connection);
+    }
+  }
+
   void close(int code, String reason) {
     connection.close(code, reason);
   }

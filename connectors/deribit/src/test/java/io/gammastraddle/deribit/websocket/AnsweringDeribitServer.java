@@ -61,7 +61,7 @@ public final class AnsweringDeribitServer extends WebSocketServer implements Aut
   private volatile boolean silent;
   private volatile long tokenLifetimeSeconds = 900;
 
-  private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor();
+  private final ScheduledExecutorService timers = Executors.newSingleThreadScheduledExecutor();
 
   private AnsweringDeribitServer(int port) {
     super(new InetSocketAddress("127.0.0.1", port), 1);
@@ -114,7 +114,7 @@ public final class AnsweringDeribitServer extends WebSocketServer implements Aut
 
   /** Sends a plain heartbeat on every connection at this period, except while silent. */
   public void heartbeatEvery(Duration period) {
-    heartbeats.scheduleAtFixedRate(
+    timers.scheduleAtFixedRate(
         () -> {
           if (!silent) {
             publish(HEARTBEAT);
@@ -157,6 +157,17 @@ public final class AnsweringDeribitServer extends WebSocketServer implements Aut
 
   @Override
   public void onStart() {
+    // Java-WebSocket can lose the write request of a frame sent from a worker thread (the selector
+    // resets the write interest after emptying the queue): ask again where frames wait, as the
+    // simulator's Session.rearmWrite does, or an answer may sit unsent until the next frame
+    timers.scheduleWithFixedDelay(
+        () ->
+            getConnections().stream()
+                .filter(WebSocket::hasBufferedData)
+                .forEach(this::onWriteDemand),
+        20,
+        20,
+        TimeUnit.MILLISECONDS);
     started.countDown();
   }
 
@@ -225,7 +236,7 @@ public final class AnsweringDeribitServer extends WebSocketServer implements Aut
 
   @Override
   public void close() throws InterruptedException {
-    heartbeats.shutdownNow();
+    timers.shutdownNow();
     stop(1000);
   }
 }
