@@ -140,8 +140,7 @@ public final class EndToEndBenchmark {
   }
 
   private static List<FeatureVector> plainLoop(MarketMessages input, GammaConfig config) {
-    PlainPipeline pipeline =
-        new PlainPipeline(config.bookDepthLevels(), config.decisionInterval().toMillis());
+    PlainPipeline pipeline = PlainPipeline.of(config);
     for (String value : input.values()) {
       pipeline.accept(value);
     }

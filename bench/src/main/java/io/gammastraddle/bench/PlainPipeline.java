@@ -1,45 +1,69 @@
 package io.gammastraddle.bench;
 
+import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
+import io.gammastraddle.chain.AtmStraddle;
+import io.gammastraddle.chain.OptionQuote;
+import io.gammastraddle.chain.StraddlePicker;
 import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.deribit.market.MarketDecoder;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
+import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.market.BookUpdate;
+import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
+import io.gammastraddle.market.Ticker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The job's decode, book and feature work as a plain single-thread loop over messages in event-time
- * order: the benchmark's baseline, and a check that the job computes the same vectors.
+ * The job's decode, book, chain and feature work as a plain single-thread loop over messages in
+ * event-time order: the benchmark's baseline, and a check that the job computes the same vectors.
  *
- * <p>Ticks follow the job's rule (FeatureFunction): an event belongs to the first tick at or after
- * its timestamp, never earlier than one interval after the last emitted tick, and a tick is emitted
- * once an event of a later tick arrives, or at the end of the input.
+ * <p>Ticks follow the job's rule (TickFunction): an event belongs to the first tick at or after its
+ * timestamp, and a tick is emitted once an event of a later tick arrives, or at the end of the
+ * input. At a tick that had option events the chain's at-the-money straddle goes to the features
+ * before their vector, as the chain operator's output at tick T reaches the features operator in
+ * its own tick T.
  */
 public final class PlainPipeline {
 
   private final MarketDecoder decoder = new MarketDecoder();
-  private final int depthLevels;
+  private final BookMeasure measure;
+  private final StraddlePicker picker;
   private final long interval;
   private final Map<String, BookState> books = new HashMap<>();
   private final Map<String, Underlying> underlyings = new HashMap<>();
   private final List<FeatureVector> vectors = new ArrayList<>();
+  private final List<AtmStraddle> straddles = new ArrayList<>();
   private long deadLetters;
 
   private static final class Underlying {
     final UnderlyingFeatures features = new UnderlyingFeatures();
+    final Map<String, OptionQuote> chain = new HashMap<>();
+    boolean chainChanged;
+    boolean featureEvents;
     long pendingTick = Long.MIN_VALUE;
     long lastTick = Long.MIN_VALUE;
   }
 
-  public PlainPipeline(int depthLevels, long decisionIntervalMillis) {
-    this.depthLevels = depthLevels;
+  public PlainPipeline(BookMeasure measure, long decisionIntervalMillis, long minMillisToExpiry) {
+    this.measure = measure;
+    this.picker = new StraddlePicker(minMillisToExpiry);
     this.interval = decisionIntervalMillis;
+  }
+
+  /** The loop with the job's settings. */
+  public static PlainPipeline of(GammaConfig config) {
+    return new PlainPipeline(
+        BookMeasure.of(config.bookDepthLevels(), config.impactAmount()),
+        config.decisionInterval().toMillis(),
+        config.minTimeToExpiry().toMillis());
   }
 
   public void accept(String value) {
@@ -55,16 +79,40 @@ public final class PlainPipeline {
       BookUpdate update = event.book();
       BookState.Step step = BookState.next(books.get(update.instrument()), update);
       books.put(update.instrument(), step.state());
-      BookTop top = BookState.topAfter(step, update, depthLevels);
-      if (top != null) {
-        Underlying underlying = advance(top.underlying(), top.timestamp());
-        underlying.features.onBookTop(top);
+      BookTop top = BookState.topAfter(step, update, measure);
+      if (top == null) {
+        return;
       }
+      Underlying underlying = advance(top.underlying(), top.timestamp());
+      if (top.kind() == InstrumentKind.OPTION) {
+        underlying.chain.put(top.instrument(), quote(underlying, top.instrument()).withBook(top));
+        underlying.chainChanged = true;
+      } else {
+        feature(underlying, UnderlyingEvent.of(top));
+      }
+    } else if (event.ticker() != null && event.ticker().kind() == InstrumentKind.OPTION) {
+      Ticker ticker = event.ticker();
+      Underlying underlying = advance(ticker.underlying(), ticker.timestamp());
+      underlying.chain.put(
+          ticker.instrument(), quote(underlying, ticker.instrument()).withTicker(ticker));
+      underlying.chainChanged = true;
+    } else if (event.ticker() != null) {
+      feature(advance(event.underlying(), event.timestamp()), UnderlyingEvent.of(event.ticker()));
     } else if (event.trade() != null) {
-      advance(event.underlying(), event.timestamp()).features.onTrade(event.trade());
+      feature(advance(event.underlying(), event.timestamp()), UnderlyingEvent.of(event.trade()));
     } else if (event.index() != null) {
-      advance(event.underlying(), event.timestamp()).features.onIndex(event.index());
+      feature(advance(event.underlying(), event.timestamp()), UnderlyingEvent.of(event.index()));
     }
+  }
+
+  private static void feature(Underlying underlying, UnderlyingEvent event) {
+    underlying.features.onEvent(event);
+    underlying.featureEvents = true;
+  }
+
+  private static OptionQuote quote(Underlying underlying, String instrument) {
+    OptionQuote quote = underlying.chain.get(instrument);
+    return quote != null ? quote : OptionQuote.of(instrument);
   }
 
   /** Emits the pending tick if this event is past it; returns the underlying's state. */
@@ -83,9 +131,29 @@ public final class PlainPipeline {
     return underlying;
   }
 
+  /**
+   * Emits the pending tick: the chain's straddle first, then the vector, which the job has only
+   * when the features operator got an event in the tick (its own, or the chain's straddle).
+   */
   private void emit(String name, Underlying underlying) {
-    vectors.add(underlying.features.vector(name, underlying.pendingTick));
-    underlying.lastTick = underlying.pendingTick;
+    long tick = underlying.pendingTick;
+    boolean featureTick = underlying.featureEvents;
+    if (underlying.chainChanged) {
+      underlying.chain.values().removeIf(quote -> quote.expiryMillis() <= tick);
+      StraddlePicker.Legs legs = picker.pick(underlying.chain.values(), tick);
+      if (legs != null) {
+        AtmStraddle straddle = AtmStraddle.of(name, tick, legs.call(), legs.put());
+        straddles.add(straddle);
+        underlying.features.onEvent(UnderlyingEvent.of(straddle));
+        featureTick = true;
+      }
+      underlying.chainChanged = false;
+    }
+    if (featureTick) {
+      vectors.add(underlying.features.tick(name, tick));
+    }
+    underlying.featureEvents = false;
+    underlying.lastTick = tick;
     underlying.pendingTick = Long.MIN_VALUE;
   }
 
@@ -98,6 +166,11 @@ public final class PlainPipeline {
           }
         });
     return vectors;
+  }
+
+  /** The straddles the chain emitted, in the order of their ticks per underlying. */
+  public List<AtmStraddle> straddles() {
+    return straddles;
   }
 
   public long deadLetters() {

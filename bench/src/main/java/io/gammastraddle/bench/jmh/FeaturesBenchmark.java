@@ -2,6 +2,7 @@ package io.gammastraddle.bench.jmh;
 
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
 import io.gammastraddle.market.IndexPrice;
 import io.gammastraddle.market.InstrumentKind;
@@ -54,51 +55,56 @@ public class FeaturesBenchmark {
   @Benchmark
   public UnderlyingFeatures bookTop() {
     double price = advance();
-    features.onBookTop(
-        new BookTop(
-            "BTC-PERPETUAL",
-            "BTC",
-            InstrumentKind.PERPETUAL,
-            now,
-            price - 0.5,
-            20_000,
-            price + 0.5,
-            30_000,
-            400_000,
-            600_000,
-            false));
+    features.onEvent(
+        UnderlyingEvent.of(
+            new BookTop(
+                "BTC-PERPETUAL",
+                "BTC",
+                InstrumentKind.PERPETUAL,
+                now,
+                price - 0.5,
+                20_000,
+                price + 0.5,
+                30_000,
+                400_000,
+                600_000,
+                false,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN)));
     return features;
   }
 
   @Benchmark
   public UnderlyingFeatures trade() {
     double price = advance();
-    features.onTrade(
-        new Trade(
-            "BTC-PERPETUAL",
-            "BTC",
-            InstrumentKind.PERPETUAL,
-            now,
-            "t",
-            next,
-            price,
-            1_000,
-            (next & 1) == 0,
-            price,
-            0));
+    features.onEvent(
+        UnderlyingEvent.of(
+            new Trade(
+                "BTC-PERPETUAL",
+                "BTC",
+                InstrumentKind.PERPETUAL,
+                now,
+                "t",
+                next,
+                price,
+                1_000,
+                (next & 1) == 0,
+                price,
+                0)));
     return features;
   }
 
   @Benchmark
   public UnderlyingFeatures indexPrice() {
-    features.onIndex(new IndexPrice("btc_usd", "BTC", now, advance(), 0));
+    features.onEvent(UnderlyingEvent.of(new IndexPrice("btc_usd", "BTC", now, advance(), 0)));
     return features;
   }
 
   @Benchmark
   public FeatureVector vectorAtTick() {
-    features.onIndex(new IndexPrice("btc_usd", "BTC", now, advance(), 0));
-    return features.vector("BTC", now);
+    features.onEvent(UnderlyingEvent.of(new IndexPrice("btc_usd", "BTC", now, advance(), 0)));
+    return features.tick("BTC", now);
   }
 
   private double advance() {

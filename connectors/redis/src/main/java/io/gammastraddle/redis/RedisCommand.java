@@ -28,17 +28,32 @@ public sealed interface RedisCommand
   }
 
   /**
-   * {@code XADD key MAXLEN ~ maxLen * field value ...}: appends an entry to a stream, which Redis
-   * trims to about {@code maxLen} entries (the {@code ~} lets it trim whole nodes, cheaply). Not
-   * idempotent: a replay after a failure can append an entry twice.
+   * {@code XADD key MAXLEN ~ maxLen id field value ...}: appends an entry to a stream, which Redis
+   * trims to about {@code maxLen} entries (the {@code ~} lets it trim whole nodes, cheaply).
+   *
+   * <p>With an explicit {@code id} ({@code millis-sequence}, e.g. the event's time and a sequence
+   * number) the write is idempotent: Redis refuses an id not above the stream's last one, and the
+   * sink takes that refusal as "already written", so a replay after a failure appends nothing
+   * twice. Ids must then grow with every entry of the key. Without one (null), Redis assigns the
+   * next id and a replay can append an entry twice.
    */
-  record StreamAdd(String key, long maxLen, Map<String, String> fields) implements RedisCommand {
+  record StreamAdd(String key, long maxLen, String id, Map<String, String> fields)
+      implements RedisCommand {
     public StreamAdd {
       requireNonNull(key, "key");
       if (maxLen <= 0) {
         throw new IllegalArgumentException("maxLen of stream " + key + " must be positive");
       }
+      if (id != null && !id.matches("\\d+-\\d+")) {
+        throw new IllegalArgumentException(
+            "id of a " + key + " entry must be millis-sequence, got " + id);
+      }
       fields = nonEmptyCopy(key, fields);
+    }
+
+    /** An entry whose id Redis assigns. */
+    public StreamAdd(String key, long maxLen, Map<String, String> fields) {
+      this(key, maxLen, null, fields);
     }
   }
 

@@ -28,7 +28,8 @@ import redis.clients.jedis.params.XAddParams;
  * the wrong type) fail at once: re-sending them cannot help.
  *
  * <p>Metrics: the standard {@code numRecordsSend}, {@code numRecordsSendErrors} and {@code
- * currentSendTime} (milliseconds the last batch took, retries included), and {@code redisRetries}.
+ * currentSendTime} (milliseconds the last batch took, retries included), {@code redisRetries}, and
+ * {@code redisReplayedStreamEntries} (stream entries with an explicit id found already written).
  */
 final class RedisWriter<T> implements SinkWriter<T> {
 
@@ -41,6 +42,7 @@ final class RedisWriter<T> implements SinkWriter<T> {
   private final Counter recordsSent;
   private final Counter recordsFailed;
   private final Counter retries;
+  private final Counter replayedStreamEntries;
   private final List<RedisCommand> batch = new ArrayList<>();
   private int recordsInBatch;
   private boolean sendTimerPending;
@@ -60,6 +62,7 @@ final class RedisWriter<T> implements SinkWriter<T> {
     this.recordsSent = metrics.getNumRecordsSendCounter();
     this.recordsFailed = metrics.getNumRecordsSendErrorsCounter();
     this.retries = metrics.counter("redisRetries");
+    this.replayedStreamEntries = metrics.counter("redisReplayedStreamEntries");
     metrics.setCurrentSendTimeGauge(() -> lastSendMillis);
     this.redis = settings.connect();
   }
@@ -153,11 +156,23 @@ final class RedisWriter<T> implements SinkWriter<T> {
       try {
         responses.get(i).get();
       } catch (JedisDataException e) {
+        if (isReplayedStreamEntry(batch.get(i), e)) {
+          replayedStreamEntries.inc();
+          continue;
+        }
         recordsFailed.inc(recordsInBatch);
         throw new IOException(
             "Redis refused a write to " + batch.get(i).key() + ": " + e.getMessage(), e);
       }
     }
+  }
+
+  /** Redis refuses an explicit stream id at or below the last one: the entry is already there. */
+  private static boolean isReplayedStreamEntry(RedisCommand command, JedisDataException e) {
+    return command instanceof RedisCommand.StreamAdd streamAdd
+        && streamAdd.id() != null
+        && e.getMessage() != null
+        && e.getMessage().contains("equal or smaller than the target stream top item");
   }
 
   private static Response<?> append(AbstractPipeline pipeline, RedisCommand command) {
@@ -167,6 +182,9 @@ final class RedisWriter<T> implements SinkWriter<T> {
     if (command instanceof RedisCommand.StreamAdd streamAdd) {
       XAddParams cappedAtAbout =
           XAddParams.xAddParams().maxLen(streamAdd.maxLen()).approximateTrimming();
+      if (streamAdd.id() != null) {
+        cappedAtAbout.id(streamAdd.id());
+      }
       return pipeline.xadd(streamAdd.key(), cappedAtAbout, streamAdd.fields());
     }
     if (command instanceof RedisCommand.SetWithTtl setWithTtl) {

@@ -35,6 +35,18 @@ class RedisCommandTest {
   }
 
   @Test
+  void aStreamEntryIdMustBeMillisAndSequence() {
+    Map<String, String> fields = Map.of("type", "kill_switch");
+
+    assertThat(new RedisCommand.StreamAdd("gsb:alerts", 1000, "1700000000000-3", fields).id())
+        .isEqualTo("1700000000000-3");
+    assertThat(new RedisCommand.StreamAdd("gsb:alerts", 1000, fields).id()).isNull();
+    assertThatThrownBy(() -> new RedisCommand.StreamAdd("gsb:alerts", 1000, "*", fields))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("gsb:alerts");
+  }
+
+  @Test
   void commandsWithTheSameContentAreEqual() {
     assertThat(new RedisCommand.SetWithTtl("gsb:heartbeat", "1", 30))
         .isEqualTo(new RedisCommand.SetWithTtl("gsb:heartbeat", "1", 30));

@@ -103,6 +103,35 @@ class RedisSinkIT {
   }
 
   @Test
+  void streamEntriesWithTheirOwnIdsAreWrittenOnceWhenReplayed() throws Exception {
+    RedisSerializer<Quote> alerts =
+        quote ->
+            List.of(
+                new RedisCommand.StreamAdd(
+                    "gsb:test:alerts",
+                    100,
+                    quote.mid() + "-0",
+                    Map.of("underlying", quote.underlying())));
+    TestWriterInitContext context = new TestWriterInitContext();
+    try (SinkWriter<Quote> writer = writer(context, alerts, builder -> builder)) {
+      writer.write(new Quote("BTC", "1000"), null);
+      writer.write(new Quote("ETH", "2000"), null);
+      writer.flush(false);
+      // A restart replays what followed the last checkpoint: the same entries, then a new one.
+      writer.write(new Quote("BTC", "1000"), null);
+      writer.write(new Quote("ETH", "2000"), null);
+      writer.write(new Quote("SOL", "3000"), null);
+      writer.flush(false);
+    }
+
+    assertThat(redis.xrange("gsb:test:alerts", (StreamEntryID) null, (StreamEntryID) null))
+        .extracting(entry -> entry.getID().toString() + " " + entry.getFields().get("underlying"))
+        .containsExactly("1000-0 BTC", "2000-0 ETH", "3000-0 SOL");
+    assertThat(context.counter("redisReplayedStreamEntries")).isEqualTo(2);
+    assertThat(context.counter("numRecordsSendErrors")).isZero();
+  }
+
+  @Test
   void nothingReachesRedisBeforeTheBatchIsFullOrFlushed() throws Exception {
     TestWriterInitContext context = new TestWriterInitContext();
     try (SinkWriter<Quote> writer =

@@ -1,18 +1,24 @@
 package io.gammastraddle.gamma;
 
+import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookTop;
+import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.gamma.book.BookBuilder;
+import io.gammastraddle.gamma.chain.ChainFunction;
 import io.gammastraddle.gamma.config.ConfigLayers;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.decode.MarketRouter;
 import io.gammastraddle.gamma.decode.MarketWatermarks;
 import io.gammastraddle.gamma.features.FeatureFunction;
 import io.gammastraddle.market.BookUpdate;
+import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
@@ -24,9 +30,13 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The Gamma Straddle job graph, assembled in one place:
  *
  * <pre>
- * decode (Kafka source) -> route -> books (by instrument) ----> features (by underlying) -> sinks
- *                               \-> trades, index prices ---/
- *                               \-> dead letters -> gsb.dlq
+ * decode (Kafka source) -> route -> books (by instrument) -+-- option tops --> chain (by underlying)
+ *                            |                              \-- perpetual tops --\        |
+ *                            +-> option tickers ------------------------------> chain      |
+ *                            +-> trades, index, perpetual ticker --> features (by underlying) <-+
+ *                            \-> dead letters -> gsb.dlq                 |      ATM straddle
+ *                                                                        v
+ *                                                          gsb.features, Redis gsb:features
  * </pre>
  *
  * Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very graph.
@@ -34,6 +44,9 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 public final class GammaJob {
 
   public static final String NAME = "gamma-straddle";
+
+  private static final TypeInformation<UnderlyingEvent> EVENT_TYPE =
+      TypeInformation.of(UnderlyingEvent.class);
 
   private final GammaConfig config;
   private final JobEndpoints endpoints;
@@ -59,8 +72,22 @@ public final class GammaJob {
         .uid(Uids.DEAD_LETTERS_KAFKA)
         .name("dead letters -> gsb.dlq");
 
+    DataStream<BookTop> tops = bookTops(routed);
+    DataStream<AtmStraddle> straddles =
+        chain(
+            underlyingEvents(tops, true, "option book tops")
+                .union(routed.getSideOutput(MarketRouter.CHAIN_INPUTS)));
+    straddles
+        .sinkTo(endpoints.straddlesToCache())
+        .uid(Uids.CHAIN_REDIS)
+        .name("straddles -> Redis gsb:chain");
+
     DataStream<FeatureVector> features =
-        features(bookTops(routed), routed.getSideOutput(MarketRouter.FEATURE_INPUTS));
+        features(
+            underlyingEvents(tops, false, "perpetual book tops")
+                .union(
+                    routed.getSideOutput(MarketRouter.FEATURE_INPUTS),
+                    straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles")));
     features
         .sinkTo(endpoints.featuresToKafka())
         .uid(Uids.FEATURES_KAFKA)
@@ -83,21 +110,39 @@ public final class GammaJob {
     return events
         .process(new MarketRouter())
         .uid(Uids.ROUTE)
-        .name("route: books, trades and index, dead letters");
+        .name("route: books, chain inputs, feature inputs, dead letters");
   }
 
   private DataStream<BookTop> bookTops(DataStream<BookUpdate> books) {
     return books
         .keyBy(BookUpdate::instrument, Types.STRING)
-        .process(new BookBuilder(config.bookDepthLevels()))
+        .process(new BookBuilder(BookMeasure.of(config.bookDepthLevels(), config.impactAmount())))
         .uid(Uids.BOOKS)
         .name("books: order books by instrument");
   }
 
-  private DataStream<FeatureVector> features(
-      DataStream<BookTop> tops, DataStream<MarketEvent> tradesAndIndex) {
-    return tops.keyBy(BookTop::underlying, Types.STRING)
-        .connect(tradesAndIndex.keyBy(MarketEvent::underlying, Types.STRING))
+  /** The tops of options ({@code options}) or of the other instruments, as underlying events. */
+  private static DataStream<UnderlyingEvent> underlyingEvents(
+      DataStream<BookTop> tops, boolean options, String name) {
+    return tops.filter(top -> (top.kind() == InstrumentKind.OPTION) == options)
+        .name(name)
+        .map(UnderlyingEvent::of, EVENT_TYPE)
+        .name(name);
+  }
+
+  private DataStream<AtmStraddle> chain(DataStream<UnderlyingEvent> optionEvents) {
+    return optionEvents
+        .keyBy(UnderlyingEvent::underlying, Types.STRING)
+        .process(
+            new ChainFunction(
+                config.decisionInterval().toMillis(), config.minTimeToExpiry().toMillis()))
+        .uid(Uids.CHAIN)
+        .name("chain: option quotes and ATM straddle per underlying");
+  }
+
+  private DataStream<FeatureVector> features(DataStream<UnderlyingEvent> events) {
+    return events
+        .keyBy(UnderlyingEvent::underlying, Types.STRING)
         .process(new FeatureFunction(config.decisionInterval().toMillis()))
         .uid(Uids.FEATURES)
         .name("features: per underlying at each decision tick");

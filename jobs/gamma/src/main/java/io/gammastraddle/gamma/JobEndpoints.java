@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma;
 
+import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
@@ -13,10 +14,12 @@ import org.apache.flink.api.connector.source.Source;
  * @param market decoded market data (the source assigns no watermarks; the job does)
  * @param featuresToKafka feature vectors for {@code gsb.features}
  * @param featuresToCache feature vectors for the Redis live cache
+ * @param straddlesToCache the chain's at-the-money straddles for the Redis live cache
  * @param deadLetters undecodable input for {@code gsb.dlq}
  */
 public record JobEndpoints(
     Source<MarketEvent, ?, ?> market,
     Sink<FeatureVector> featuresToKafka,
     Sink<FeatureVector> featuresToCache,
+    Sink<AtmStraddle> straddlesToCache,
     Sink<DeadLetter> deadLetters) {}

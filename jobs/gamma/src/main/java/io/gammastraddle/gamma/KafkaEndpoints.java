@@ -1,6 +1,8 @@
 package io.gammastraddle.gamma;
 
+import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
 import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
@@ -48,6 +50,11 @@ public final class KafkaEndpoints {
             .setHost(config.redisHost())
             .setPort(config.redisPort())
             .setSerializer(new FeatureCache())
+            .build(),
+        RedisSink.<AtmStraddle>builder()
+            .setHost(config.redisHost())
+            .setPort(config.redisPort())
+            .setSerializer(new ChainCache())
             .build(),
         kafkaSink(config, new DeadLetterJson(config.deadLetterTopic())));
   }

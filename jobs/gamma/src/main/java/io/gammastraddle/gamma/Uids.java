@@ -10,9 +10,11 @@ public final class Uids {
   public static final String DECODE = "decode";
   public static final String ROUTE = "route";
   public static final String BOOKS = "books";
+  public static final String CHAIN = "chain";
   public static final String FEATURES = "features";
   public static final String FEATURES_KAFKA = "features-kafka-sink";
   public static final String FEATURES_REDIS = "features-redis-sink";
+  public static final String CHAIN_REDIS = "chain-redis-sink";
   public static final String DEAD_LETTERS_KAFKA = "dead-letters-kafka-sink";
 
   private Uids() {}

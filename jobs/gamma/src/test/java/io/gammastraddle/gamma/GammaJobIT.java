@@ -9,12 +9,14 @@ import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.features.FeatureSchema;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.features.FeatureCache;
 import io.gammastraddle.simulator.SimulatedMarket;
 import io.gammastraddle.simulator.SimulatorServer;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -97,19 +99,42 @@ class GammaJobIT {
     JobClient job = env.executeAsync(GammaJob.NAME);
     try (JedisPooled redis = new JedisPooled(services.redisHost(), services.redisPort());
         KafkaConsumer<String, String> consumer = consumer()) {
+      // The features a minute of market data determines; the others need minutes of history.
+      List<String> immediate =
+          List.of(
+              FeatureSchema.LIQUIDITY_SCORE,
+              FeatureSchema.FUNDING_RATE,
+              FeatureSchema.SPREAD,
+              FeatureSchema.VOLUME_24H,
+              FeatureSchema.PRICE_CHANGE_24H,
+              FeatureSchema.BOOK_IMBALANCE,
+              FeatureSchema.MARKET_IMPACT);
       for (String underlying : List.of("BTC", "ETH")) {
         await()
             .atMost(Duration.ofSeconds(60))
             .untilAsserted(
-                () ->
-                    assertThat(redis.hgetAll("gsb:features:" + underlying))
-                        .containsKeys(FeatureSchema.NAMES.toArray(String[]::new))
-                        .containsKeys("ts", "schema_version")
-                        .doesNotContainEntry(FeatureSchema.PERP_MID, "NaN"));
+                () -> {
+                  Map<String, String> hash = redis.hgetAll("gsb:features:" + underlying);
+                  assertThat(hash)
+                      .containsKeys(FeatureSchema.NAMES.toArray(String[]::new))
+                      .containsKeys("ts", "schema_version");
+                  for (String name : immediate) {
+                    assertThat(hash.get(name)).as(underlying + " " + name).isNotEqualTo("NaN");
+                  }
+                });
       }
-      double btcMid = Double.parseDouble(redis.hget("gsb:features:BTC", FeatureSchema.PERP_MID));
-      double ethMid = Double.parseDouble(redis.hget("gsb:features:ETH", FeatureSchema.PERP_MID));
-      assertThat(btcMid).as("BTC perpetual mid").isGreaterThan(ethMid * 5);
+      Map<String, String> btcStraddle = redis.hgetAll("gsb:chain:BTC");
+      Map<String, String> ethStraddle = redis.hgetAll("gsb:chain:ETH");
+      assertThat(btcStraddle.get("call")).startsWith("BTC-").endsWith("-C");
+      assertThat(btcStraddle.get("put")).isEqualTo(btcStraddle.get("call").replaceAll("-C$", "-P"));
+      assertThat(Double.parseDouble(btcStraddle.get("forward")))
+          .as("BTC forward")
+          .isGreaterThan(Double.parseDouble(ethStraddle.get("forward")) * 5);
+      assertThat(Double.parseDouble(btcStraddle.get("implied_vol"))).isBetween(0.05, 3.0);
+      assertThat(Long.parseLong(btcStraddle.get("expiry")) - Long.parseLong(btcStraddle.get("ts")))
+          .as("the target expiry is at least chain.min-time-to-expiry away")
+          .isGreaterThanOrEqualTo(config.minTimeToExpiry().toMillis());
+      assertThat(redis.ttl(FeatureCache.HEARTBEAT_KEY)).as("heartbeat expires").isPositive();
 
       List<JsonNode> features = new ArrayList<>();
       await()

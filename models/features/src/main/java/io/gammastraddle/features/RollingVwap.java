@@ -1,8 +1,12 @@
 package io.gammastraddle.features;
 
+import java.util.Arrays;
+
 /**
  * Volume-weighted average price over a sliding event-time window, kept as fixed time buckets so
- * memory stays bounded however many trades arrive. Trades older than the window are ignored.
+ * memory stays bounded however many trades arrive. Trades older than the window are ignored. The
+ * window ending at a time holds the bucket containing it and the buckets before it, so it slides a
+ * bucket at a time.
  *
  * <p>A Flink POJO (public no-argument constructor, getters and setters) so it can live in keyed
  * state and evolve.
@@ -16,12 +20,18 @@ public class RollingVwap {
 
   public RollingVwap() {}
 
+  /**
+   * A window of {@code windowMillis} in {@code buckets} buckets (the window must divide evenly).
+   */
   public RollingVwap(long windowMillis, int buckets) {
+    if (windowMillis % buckets != 0) {
+      throw new IllegalArgumentException(windowMillis + " ms do not split into " + buckets);
+    }
     this.bucketMillis = windowMillis / buckets;
     this.bucketIds = new long[buckets];
     this.notionals = new double[buckets];
     this.volumes = new double[buckets];
-    java.util.Arrays.fill(bucketIds, Long.MIN_VALUE);
+    Arrays.fill(bucketIds, Long.MIN_VALUE);
   }
 
   public void add(long timestamp, double price, double amount) {
@@ -41,17 +51,32 @@ public class RollingVwap {
 
   /** VWAP of the trades in the window ending at {@code now}, or NaN when there were none. */
   public double vwap(long now) {
-    long newest = Math.floorDiv(now, bucketMillis);
-    long oldest = newest - bucketIds.length + 1;
     double notional = 0;
     double volume = 0;
+    long newest = Math.floorDiv(now, bucketMillis);
     for (int i = 0; i < bucketIds.length; i++) {
-      if (bucketIds[i] >= oldest && bucketIds[i] <= newest) {
+      if (inWindow(bucketIds[i], newest)) {
         notional += notionals[i];
         volume += volumes[i];
       }
     }
     return volume > 0 ? notional / volume : Double.NaN;
+  }
+
+  /** Traded amount in the window ending at {@code now}. */
+  public double volume(long now) {
+    double volume = 0;
+    long newest = Math.floorDiv(now, bucketMillis);
+    for (int i = 0; i < bucketIds.length; i++) {
+      if (inWindow(bucketIds[i], newest)) {
+        volume += volumes[i];
+      }
+    }
+    return volume;
+  }
+
+  private boolean inWindow(long bucket, long newest) {
+    return bucket <= newest && bucket > newest - bucketIds.length;
   }
 
   public long getBucketMillis() {

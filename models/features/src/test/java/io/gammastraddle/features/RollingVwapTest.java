@@ -1,6 +1,7 @@
 package io.gammastraddle.features;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
@@ -12,8 +13,12 @@ class RollingVwapTest {
 
   private record Fill(long timestamp, double price, double amount) {}
 
+  /**
+   * A minute in 60 one-second buckets: the window ending at {@code time} holds the trades of the
+   * second containing it and of the 59 before.
+   */
   @Test
-  void equalsBruteForceVwapOverTheSameBuckets() {
+  void equalsBruteForceVwapAndVolumeOverTheSameBuckets() {
     Random random = new Random(11);
     RollingVwap vwap = new RollingVwap(60_000, 60);
     List<Fill> fills = new ArrayList<>();
@@ -35,8 +40,26 @@ class RollingVwapTest {
           }
         }
         assertThat(vwap.vwap(time)).isCloseTo(notional / volume, within(1e-6));
+        assertThat(vwap.volume(time)).isCloseTo(volume, within(1e-9));
       }
     }
+  }
+
+  @Test
+  void volumeIsZeroWithoutTradesInTheWindow() {
+    RollingVwap vwap = new RollingVwap(60_000, 60);
+    assertThat(vwap.volume(1_000_000)).isZero();
+
+    vwap.add(1_000_000, 100, 3);
+    vwap.add(1_000_500, 101, 4);
+    assertThat(vwap.volume(1_000_999)).isEqualTo(7);
+    assertThat(vwap.volume(1_059_999)).isEqualTo(7);
+    assertThat(vwap.volume(1_060_000)).isZero();
+  }
+
+  @Test
+  void aWindowThatIsNoWholeNumberOfBucketsIsRefused() {
+    assertThatIllegalArgumentException().isThrownBy(() -> new RollingVwap(60_000, 7));
   }
 
   @Test
@@ -56,5 +79,6 @@ class RollingVwapTest {
     vwap.add(100_000, 500, 1);
 
     assertThat(vwap.vwap(200_000)).isEqualTo(100);
+    assertThat(vwap.volume(200_000)).isEqualTo(1);
   }
 }

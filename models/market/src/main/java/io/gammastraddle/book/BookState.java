@@ -49,11 +49,11 @@ public record BookState(OrderBook book, boolean stale) {
   }
 
   /** The top of the book to publish after {@code step}, or null when nothing changed. */
-  public static BookTop topAfter(Step step, BookUpdate update, int depthLevels) {
+  public static BookTop topAfter(Step step, BookUpdate update, BookMeasure measure) {
     boolean changed = step.outcome() == Outcome.APPLIED || step.outcome() == Outcome.GAP;
     if (!changed || step.state().book() == null) {
       return null;
     }
-    return step.state().book().top(update, depthLevels, step.state().stale());
+    return step.state().book().top(update, measure, step.state().stale());
   }
 }

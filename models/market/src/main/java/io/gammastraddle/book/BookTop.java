@@ -4,7 +4,17 @@ import io.gammastraddle.market.InstrumentKind;
 
 /**
  * Top of an order book after an update. {@code stale} is true when updates were missed and the book
- * waits for a fresh snapshot: nothing should be decided on a stale book.
+ * waits for a fresh snapshot: nothing should be decided on a stale book. What the depth and price
+ * measures cover is set by the {@link BookMeasure} the book was read with.
+ *
+ * @param bidDepth amount over the best {@link BookMeasure#depthLevels} bid levels
+ * @param askDepth amount over the best {@link BookMeasure#depthLevels} ask levels
+ * @param nearDepth amount over those of the best {@link BookMeasure#nearLevels} levels of each side
+ *     that lie within {@link BookMeasure#nearBand} of the mid; NaN when a side is empty
+ * @param buyPrice average price of buying {@link BookMeasure#impactAmount} by walking the asks; NaN
+ *     when the asks hold less
+ * @param sellPrice average price of selling {@link BookMeasure#impactAmount} by walking the bids;
+ *     NaN when the bids hold less
  */
 public record BookTop(
     String instrument,
@@ -17,7 +27,10 @@ public record BookTop(
     double bestAskAmount,
     double bidDepth,
     double askDepth,
-    boolean stale) {
+    boolean stale,
+    double nearDepth,
+    double buyPrice,
+    double sellPrice) {
 
   public double mid() {
     return (bestBid + bestAsk) / 2;

@@ -82,6 +82,37 @@ public record Levels(double[] prices, double[] amounts) {
     return sum;
   }
 
+  /**
+   * Total amount over those of the best {@code levels} levels priced within [{@code low}, {@code
+   * high}].
+   */
+  public double depthWithin(int levels, double low, double high) {
+    double sum = 0;
+    for (int i = 0; i < Math.min(levels, prices.length); i++) {
+      if (prices[i] >= low && prices[i] <= high) {
+        sum += amounts[i];
+      }
+    }
+    return sum;
+  }
+
+  /**
+   * Average price of taking {@code amount} from the best level onwards, or NaN when the whole side
+   * holds less. Stops at the level that completes the amount.
+   */
+  public double fillPrice(double amount) {
+    double cost = 0;
+    double remaining = amount;
+    for (int i = 0; i < prices.length; i++) {
+      if (amounts[i] >= remaining) {
+        return (cost + prices[i] * remaining) / amount;
+      }
+      cost += prices[i] * amounts[i];
+      remaining -= amounts[i];
+    }
+    return Double.NaN;
+  }
+
   private static int compare(double a, double b, boolean bids) {
     return bids ? Double.compare(b, a) : Double.compare(a, b);
   }

@@ -31,19 +31,35 @@ public record OrderBook(long changeId, long timestamp, Levels bids, Levels asks)
         asks.apply(change.askPrices(), change.askAmounts(), false));
   }
 
-  /** Best prices and the depth of the best {@code depthLevels} levels on each side. */
-  public BookTop top(BookUpdate last, int depthLevels, boolean stale) {
+  /** Best prices, depths and fill prices as {@code measure} defines them. */
+  public BookTop top(BookUpdate last, BookMeasure measure, boolean stale) {
+    double bestBid = bids.size() > 0 ? bids.prices()[0] : Double.NaN;
+    double bestAsk = asks.size() > 0 ? asks.prices()[0] : Double.NaN;
     return new BookTop(
         last.instrument(),
         last.underlying(),
         last.kind(),
         timestamp,
-        bids.size() > 0 ? bids.prices()[0] : Double.NaN,
+        bestBid,
         bids.size() > 0 ? bids.amounts()[0] : 0,
-        asks.size() > 0 ? asks.prices()[0] : Double.NaN,
+        bestAsk,
         asks.size() > 0 ? asks.amounts()[0] : 0,
-        bids.depth(depthLevels),
-        asks.depth(depthLevels),
-        stale);
+        bids.depth(measure.depthLevels()),
+        asks.depth(measure.depthLevels()),
+        stale,
+        nearDepth(measure, (bestBid + bestAsk) / 2),
+        asks.fillPrice(measure.impactAmount()),
+        bids.fillPrice(measure.impactAmount()));
+  }
+
+  /** NaN when {@code mid} is, that is when a side is empty. */
+  private double nearDepth(BookMeasure measure, double mid) {
+    if (Double.isNaN(mid)) {
+      return Double.NaN;
+    }
+    double low = mid - measure.nearBand() * mid;
+    double high = mid + measure.nearBand() * mid;
+    return bids.depthWithin(measure.nearLevels(), low, high)
+        + asks.depthWithin(measure.nearLevels(), low, high);
   }
 }

@@ -2,7 +2,9 @@ package io.gammastraddle.market;
 
 /**
  * A ticker snapshot. Fields an instrument kind does not have (greeks on a perpetual, funding on an
- * option) are {@code NaN}. Implied volatilities are in percent, as the exchange sends them.
+ * option) are {@code NaN}. Implied volatilities are in percent, as the exchange sends them; the
+ * 24-hour statistics are Deribit's ({@code stats}: volume in the instrument's base unit and in USD,
+ * price change in percent).
  */
 public record Ticker(
     String instrument,
@@ -28,5 +30,6 @@ public record Ticker(
     double currentFunding,
     double openInterest,
     double volume24h,
+    double volumeUsd24h,
     double priceChange24h,
     long receivedNanos) {}

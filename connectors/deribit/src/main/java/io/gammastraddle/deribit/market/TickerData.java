@@ -33,6 +33,7 @@ final class TickerData implements ChannelData {
   private double currentFunding = Double.NaN;
   private double openInterest = Double.NaN;
   private double volume24h = Double.NaN;
+  private double volumeUsd24h = Double.NaN;
   private double priceChange24h = Double.NaN;
 
   private TickerData() {}
@@ -66,7 +67,7 @@ final class TickerData implements ChannelData {
         JsonValues.readObject(parser, this::readGreek);
       }
       case "stats" -> {
-        volume24h = priceChange24h = Double.NaN;
+        volume24h = volumeUsd24h = priceChange24h = Double.NaN;
         JsonValues.readObject(parser, this::readStat);
       }
       default -> parser.skipChildren();
@@ -87,6 +88,7 @@ final class TickerData implements ChannelData {
   private void readStat(String field, JsonParser parser) throws IOException {
     switch (field) {
       case "volume" -> volume24h = JsonValues.number(parser);
+      case "volume_usd" -> volumeUsd24h = JsonValues.number(parser);
       case "price_change" -> priceChange24h = JsonValues.number(parser);
       default -> parser.skipChildren();
     }
@@ -121,6 +123,7 @@ final class TickerData implements ChannelData {
                 currentFunding,
                 openInterest,
                 volume24h,
+                volumeUsd24h,
                 priceChange24h,
                 receivedNanos)));
   }

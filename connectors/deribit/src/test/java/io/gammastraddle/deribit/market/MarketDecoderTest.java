@@ -117,6 +117,8 @@ class MarketDecoderTest {
     assertThat(ticker.funding8h()).isEqualTo(0.00001742);
     assertThat(ticker.delta()).isNaN();
     assertThat(ticker.volume24h()).isEqualTo(11897.27640428);
+    assertThat(ticker.volumeUsd24h()).isEqualTo(1092371540.0);
+    assertThat(ticker.priceChange24h()).isEqualTo(2.3275);
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma.book;
 
+import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.market.BookUpdate;
@@ -29,13 +30,14 @@ public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTo
 
   private static final Logger LOG = LoggerFactory.getLogger(BookBuilder.class);
 
-  private final int depthLevels;
+  private final BookMeasure measure;
   private transient ValueState<BookState> state;
   private transient Counter gaps;
   private transient Counter duplicates;
 
-  public BookBuilder(int depthLevels) {
-    this.depthLevels = depthLevels;
+  /** Publishes tops whose depths and fill prices {@code measure} defines. */
+  public BookBuilder(BookMeasure measure) {
+    this.measure = measure;
   }
 
   @Override
@@ -64,7 +66,7 @@ public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTo
     if (step.state() != state.value()) {
       state.update(step.state());
     }
-    BookTop top = BookState.topAfter(step, update, depthLevels);
+    BookTop top = BookState.topAfter(step, update, measure);
     if (top != null) {
       out.collect(top);
     }

@@ -22,7 +22,9 @@ public record GammaConfig(
     Duration decisionInterval,
     Duration maxOutOfOrderness,
     Duration idleness,
-    int bookDepthLevels)
+    int bookDepthLevels,
+    double impactAmount,
+    Duration minTimeToExpiry)
     implements Serializable {
 
   /** Every setting with its default, in the order the docs list them. */
@@ -41,6 +43,8 @@ public record GammaConfig(
     defaults.put("events.max-out-of-orderness", "200ms");
     defaults.put("events.idleness", "5s");
     defaults.put("book.depth-levels", "10");
+    defaults.put("book.impact-amount", "1");
+    defaults.put("chain.min-time-to-expiry", "24h");
     return Map.copyOf(defaults);
   }
 
@@ -72,7 +76,9 @@ public record GammaConfig(
         duration(merged, "features.decision-interval"),
         duration(merged, "events.max-out-of-orderness"),
         duration(merged, "events.idleness"),
-        positiveInt(merged, "book.depth-levels"));
+        positiveInt(merged, "book.depth-levels"),
+        positiveDouble(merged, "book.impact-amount"),
+        duration(merged, "chain.min-time-to-expiry"));
   }
 
   /** The same settings, pointed at other Kafka and Redis servers (embedded ones, say). */
@@ -88,7 +94,9 @@ public record GammaConfig(
         decisionInterval,
         maxOutOfOrderness,
         idleness,
-        bookDepthLevels);
+        bookDepthLevels,
+        impactAmount,
+        minTimeToExpiry);
   }
 
   /** The topics the job reads and writes, with partition counts for creating them. */
@@ -113,6 +121,18 @@ public record GammaConfig(
       return value;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(name + " must be an integer, got " + settings.get(name));
+    }
+  }
+
+  private static double positiveDouble(Map<String, String> settings, String name) {
+    try {
+      double value = Double.parseDouble(text(settings, name));
+      if (!(value > 0) || Double.isInfinite(value)) {
+        throw new IllegalArgumentException(name + " must be positive, got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got " + settings.get(name));
     }
   }
 

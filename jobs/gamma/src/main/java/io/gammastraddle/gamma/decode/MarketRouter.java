@@ -1,7 +1,9 @@
 package io.gammastraddle.gamma.decode;
 
+import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.DeadLetter;
+import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -11,14 +13,16 @@ import org.apache.flink.util.Collector;
 import org.apache.flink.util.OutputTag;
 
 /**
- * Sends each decoded event where it is used: book updates to the main output, trades and index
- * prices to {@link #FEATURE_INPUTS}, dead letters to {@link #DEAD_LETTERS}. Tickers are not used
- * yet and are counted only.
+ * Sends each decoded event where it is used: book updates to the main output (the books operator),
+ * option tickers to {@link #CHAIN_INPUTS}, trades, index prices and the other tickers to {@link
+ * #FEATURE_INPUTS}, dead letters to {@link #DEAD_LETTERS}.
  */
 public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
 
-  public static final OutputTag<MarketEvent> FEATURE_INPUTS =
-      new OutputTag<>("feature-inputs", TypeInformation.of(MarketEvent.class));
+  public static final OutputTag<UnderlyingEvent> CHAIN_INPUTS =
+      new OutputTag<>("chain-inputs", TypeInformation.of(UnderlyingEvent.class));
+  public static final OutputTag<UnderlyingEvent> FEATURE_INPUTS =
+      new OutputTag<>("feature-inputs", TypeInformation.of(UnderlyingEvent.class));
   public static final OutputTag<DeadLetter> DEAD_LETTERS =
       new OutputTag<>("dead-letters", TypeInformation.of(DeadLetter.class));
 
@@ -41,8 +45,13 @@ public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
     marketEvents.inc();
     if (event.book() != null) {
       out.collect(event.book());
-    } else if (event.trade() != null || event.index() != null) {
-      ctx.output(FEATURE_INPUTS, event);
+    } else if (event.ticker() != null) {
+      boolean option = event.ticker().kind() == InstrumentKind.OPTION;
+      ctx.output(option ? CHAIN_INPUTS : FEATURE_INPUTS, UnderlyingEvent.of(event.ticker()));
+    } else if (event.trade() != null) {
+      ctx.output(FEATURE_INPUTS, UnderlyingEvent.of(event.trade()));
+    } else if (event.index() != null) {
+      ctx.output(FEATURE_INPUTS, UnderlyingEvent.of(event.index()));
     }
   }
 }

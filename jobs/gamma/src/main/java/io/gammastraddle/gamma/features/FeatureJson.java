@@ -14,7 +14,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 /**
  * Writes feature vectors to {@code gsb.features}, keyed by underlying:
  *
- * <pre>{"underlying":"BTC","ts":1700000000000,"schema_version":1,"features":{"perp_mid":...}}</pre>
+ * <pre>{"underlying":"BTC","ts":1700000000000,"schema_version":2,"features":{"basis_pct":...}}
+ * </pre>
  *
  * A value not known yet is written as {@code null}, since JSON has no NaN. The broker stamps the
  * record's time, so retention works the same for live data and for replays of old recordings.

@@ -5,7 +5,9 @@ import static io.gammastraddle.gamma.MarketEvents.change;
 import static io.gammastraddle.gamma.MarketEvents.levels;
 import static io.gammastraddle.gamma.MarketEvents.snapshot;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
+import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.gamma.MarketEvents;
@@ -27,7 +29,7 @@ class BookBuilderTest {
   void setUp() throws Exception {
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new BookBuilder(2), BookUpdate::instrument, Types.STRING);
+            new BookBuilder(BookMeasure.of(2, 6)), BookUpdate::instrument, Types.STRING);
   }
 
   private void send(BookUpdate update) throws Exception {
@@ -54,6 +56,9 @@ class BookBuilderTest {
     assertThat(lastTop().bestBid()).isEqualTo(100);
     assertThat(lastTop().bidDepth()).isEqualTo(8);
     assertThat(lastTop().askDepth()).isEqualTo(10);
+    assertThat(lastTop().nearDepth()).as("every level is within 10% of 100.5").isEqualTo(25);
+    assertThat(lastTop().buyPrice()).isCloseTo((101 * 4 + 102 * 2) / 6.0, within(1e-12));
+    assertThat(lastTop().sellPrice()).isCloseTo((100 * 5 + 99 * 1) / 6.0, within(1e-12));
 
     send(change(10, 11, T0 + 100, levels(100, 0, 100.5, 1), levels(101, 9)));
     BookTop top = lastTop();

@@ -1,0 +1,63 @@
+package io.gammastraddle.features;
+
+import io.gammastraddle.book.BookTop;
+import io.gammastraddle.chain.AtmStraddle;
+import io.gammastraddle.market.IndexPrice;
+import io.gammastraddle.market.Ticker;
+import io.gammastraddle.market.Trade;
+
+/**
+ * One input of the per-underlying operators (chain, features): exactly one field is set. A union
+ * record, like {@link io.gammastraddle.market.MarketEvent}, so Flink serializes it field by field
+ * instead of falling back to Kryo for an interface type.
+ */
+public record UnderlyingEvent(
+    BookTop top, Trade trade, IndexPrice index, Ticker ticker, AtmStraddle straddle) {
+
+  public static UnderlyingEvent of(BookTop top) {
+    return new UnderlyingEvent(top, null, null, null, null);
+  }
+
+  public static UnderlyingEvent of(Trade trade) {
+    return new UnderlyingEvent(null, trade, null, null, null);
+  }
+
+  public static UnderlyingEvent of(IndexPrice index) {
+    return new UnderlyingEvent(null, null, index, null, null);
+  }
+
+  public static UnderlyingEvent of(Ticker ticker) {
+    return new UnderlyingEvent(null, null, null, ticker, null);
+  }
+
+  public static UnderlyingEvent of(AtmStraddle straddle) {
+    return new UnderlyingEvent(null, null, null, null, straddle);
+  }
+
+  public String underlying() {
+    if (top != null) {
+      return top.underlying();
+    }
+    if (trade != null) {
+      return trade.underlying();
+    }
+    if (index != null) {
+      return index.underlying();
+    }
+    return ticker != null ? ticker.underlying() : straddle.underlying();
+  }
+
+  /** Event time in epoch milliseconds. */
+  public long timestamp() {
+    if (top != null) {
+      return top.timestamp();
+    }
+    if (trade != null) {
+      return trade.timestamp();
+    }
+    if (index != null) {
+      return index.timestamp();
+    }
+    return ticker != null ? ticker.timestamp() : straddle.timestamp();
+  }
+}
