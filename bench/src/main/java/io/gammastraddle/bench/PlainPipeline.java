@@ -5,6 +5,7 @@ import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.chain.OptionQuote;
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.chain.StraddlePicker;
 import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.deribit.market.MarketDecoder;
@@ -15,7 +16,6 @@ import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
-import io.gammastraddle.market.Ticker;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -91,7 +91,7 @@ public final class PlainPipeline {
         feature(underlying, UnderlyingEvent.of(top));
       }
     } else if (event.ticker() != null && event.ticker().kind() == InstrumentKind.OPTION) {
-      Ticker ticker = event.ticker();
+      OptionTicker ticker = OptionTicker.of(event.ticker());
       Underlying underlying = advance(ticker.underlying(), ticker.timestamp());
       underlying.chain.put(
           ticker.instrument(), quote(underlying, ticker.instrument()).withTicker(ticker));

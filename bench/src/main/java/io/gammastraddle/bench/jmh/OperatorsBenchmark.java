@@ -6,6 +6,7 @@ import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.deribit.market.MarketDecoder;
 import io.gammastraddle.features.UnderlyingEvent;
@@ -162,9 +163,10 @@ public class OperatorsBenchmark {
         if (top != null) {
           (top.kind() == InstrumentKind.OPTION ? chain : features).add(UnderlyingEvent.of(top));
         }
+      } else if (event.ticker() != null && event.ticker().kind() == InstrumentKind.OPTION) {
+        chain.add(UnderlyingEvent.of(OptionTicker.of(event.ticker())));
       } else if (event.ticker() != null) {
-        boolean option = event.ticker().kind() == InstrumentKind.OPTION;
-        (option ? chain : features).add(UnderlyingEvent.of(event.ticker()));
+        features.add(UnderlyingEvent.of(event.ticker()));
       } else if (event.trade() != null) {
         features.add(UnderlyingEvent.of(event.trade()));
       } else if (event.index() != null) {

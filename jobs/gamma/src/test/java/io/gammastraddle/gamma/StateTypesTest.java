@@ -6,6 +6,7 @@ import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.chain.OptionQuote;
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.PercentileWindow;
 import io.gammastraddle.features.PriceHistory;
@@ -38,6 +39,7 @@ class StateTypesTest {
         UnderlyingFeatures.class,
         UnderlyingEvent.class,
         OptionQuote.class,
+        OptionTicker.class,
         AtmStraddle.class,
         PercentileWindow.class,
         PriceHistory.class,

@@ -1,6 +1,5 @@
 package io.gammastraddle.chain;
 
-import io.gammastraddle.market.Ticker;
 import io.gammastraddle.pricing.Black76;
 import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionValuation;
@@ -22,17 +21,19 @@ public record GreeksDivergence(double delta, double gamma, double vega) {
   public static final double MIN_RELATIVE_GAMMA = 1e-4;
   public static final double MIN_RELATIVE_VEGA = 0.5;
 
-  /** The divergence for one option ticker, or null when it has no Greeks or no mark volatility. */
-  public static GreeksDivergence of(Ticker ticker) {
-    OptionContract contract = OptionContract.parse(ticker.instrument());
-    if (!(ticker.markIv() > 0 && ticker.underlyingPrice() > 0)
+  /**
+   * The divergence for one ticker of the option {@code contract} (the terms its name gives; the
+   * chain has them parsed already), or null when the ticker has no Greeks or no mark volatility, or
+   * the option has expired.
+   */
+  public static GreeksDivergence of(OptionTicker ticker, OptionContract contract) {
+    if (!(ticker.markIv() > 0 && ticker.forward() > 0)
         || Double.isNaN(ticker.delta())
         || ticker.timestamp() > contract.expiryMillis()) {
       return null;
     }
     OptionValuation own =
-        Black76.value(
-            contract, ticker.underlyingPrice(), ticker.timestamp(), ticker.markIv() / 100);
+        Black76.value(contract, ticker.forward(), ticker.timestamp(), ticker.markIv() / 100);
     return new GreeksDivergence(
         Math.abs(own.delta() - ticker.delta()),
         relative(own.gamma(), ticker.gamma(), MIN_RELATIVE_GAMMA),

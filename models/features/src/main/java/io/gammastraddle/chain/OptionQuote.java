@@ -1,7 +1,6 @@
 package io.gammastraddle.chain;
 
 import io.gammastraddle.book.BookTop;
-import io.gammastraddle.market.Ticker;
 import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionType;
 
@@ -50,14 +49,14 @@ public record OptionQuote(
         Double.NaN);
   }
 
-  public OptionQuote withTicker(Ticker ticker) {
+  public OptionQuote withTicker(OptionTicker ticker) {
     return new OptionQuote(
         instrument,
         type,
         strike,
         expiryMillis,
         ticker.timestamp(),
-        ticker.underlyingPrice(),
+        ticker.forward(),
         ticker.markPrice(),
         ticker.markIv() / 100,
         ticker.bestBidPrice(),

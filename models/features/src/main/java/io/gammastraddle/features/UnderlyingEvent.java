@@ -2,6 +2,7 @@ package io.gammastraddle.features;
 
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.market.IndexPrice;
 import io.gammastraddle.market.Ticker;
 import io.gammastraddle.market.Trade;
@@ -12,26 +13,35 @@ import io.gammastraddle.market.Trade;
  * instead of falling back to Kryo for an interface type.
  */
 public record UnderlyingEvent(
-    BookTop top, Trade trade, IndexPrice index, Ticker ticker, AtmStraddle straddle) {
+    BookTop top,
+    Trade trade,
+    IndexPrice index,
+    Ticker ticker,
+    OptionTicker optionTicker,
+    AtmStraddle straddle) {
 
   public static UnderlyingEvent of(BookTop top) {
-    return new UnderlyingEvent(top, null, null, null, null);
+    return new UnderlyingEvent(top, null, null, null, null, null);
   }
 
   public static UnderlyingEvent of(Trade trade) {
-    return new UnderlyingEvent(null, trade, null, null, null);
+    return new UnderlyingEvent(null, trade, null, null, null, null);
   }
 
   public static UnderlyingEvent of(IndexPrice index) {
-    return new UnderlyingEvent(null, null, index, null, null);
+    return new UnderlyingEvent(null, null, index, null, null, null);
   }
 
   public static UnderlyingEvent of(Ticker ticker) {
-    return new UnderlyingEvent(null, null, null, ticker, null);
+    return new UnderlyingEvent(null, null, null, ticker, null, null);
+  }
+
+  public static UnderlyingEvent of(OptionTicker optionTicker) {
+    return new UnderlyingEvent(null, null, null, null, optionTicker, null);
   }
 
   public static UnderlyingEvent of(AtmStraddle straddle) {
-    return new UnderlyingEvent(null, null, null, null, straddle);
+    return new UnderlyingEvent(null, null, null, null, null, straddle);
   }
 
   public String underlying() {
@@ -44,7 +54,10 @@ public record UnderlyingEvent(
     if (index != null) {
       return index.underlying();
     }
-    return ticker != null ? ticker.underlying() : straddle.underlying();
+    if (ticker != null) {
+      return ticker.underlying();
+    }
+    return optionTicker != null ? optionTicker.underlying() : straddle.underlying();
   }
 
   /** Event time in epoch milliseconds. */
@@ -58,6 +71,9 @@ public record UnderlyingEvent(
     if (index != null) {
       return index.timestamp();
     }
-    return ticker != null ? ticker.timestamp() : straddle.timestamp();
+    if (ticker != null) {
+      return ticker.timestamp();
+    }
+    return optionTicker != null ? optionTicker.timestamp() : straddle.timestamp();
   }
 }

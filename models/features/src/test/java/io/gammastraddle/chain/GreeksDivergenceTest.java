@@ -28,7 +28,7 @@ class GreeksDivergenceTest {
 
   @Test
   void theRealTickerAgreesWithBlack76WithinItsPrintedDecimals() {
-    GreeksDivergence divergence = GreeksDivergence.of(REAL);
+    GreeksDivergence divergence = divergence(REAL);
 
     // Deribit prints 5 decimals and mark_iv 2: measured 8.7e-6 for delta, 8.5e-5 for vega.
     assertThat(divergence.delta()).isLessThan(1e-5);
@@ -42,7 +42,7 @@ class GreeksDivergenceTest {
     OptionValuation own = ownGreeks(NEAR_EXPIRY);
 
     GreeksDivergence divergence =
-        GreeksDivergence.of(withGreeks(NEAR_EXPIRY, own.delta(), own.gamma(), own.vega()));
+        divergence(withGreeks(NEAR_EXPIRY, own.delta(), own.gamma(), own.vega()));
 
     assertThat(own.gamma()).isGreaterThan(GreeksDivergence.MIN_RELATIVE_GAMMA);
     assertThat(divergence.delta()).isZero();
@@ -53,7 +53,7 @@ class GreeksDivergenceTest {
   @Test
   void aDeltaOffByTwoHundredthsDivergesByThat() {
     GreeksDivergence divergence =
-        GreeksDivergence.of(withGreeks(REAL, REAL.delta() + 0.02, REAL.gamma(), REAL.vega()));
+        divergence(withGreeks(REAL, REAL.delta() + 0.02, REAL.gamma(), REAL.vega()));
 
     assertThat(divergence.delta()).isCloseTo(0.02, within(1e-5));
   }
@@ -63,8 +63,7 @@ class GreeksDivergenceTest {
     OptionValuation own = ownGreeks(NEAR_EXPIRY);
 
     GreeksDivergence divergence =
-        GreeksDivergence.of(
-            withGreeks(NEAR_EXPIRY, own.delta(), own.gamma() * 1.1, own.vega() * 0.8));
+        divergence(withGreeks(NEAR_EXPIRY, own.delta(), own.gamma() * 1.1, own.vega() * 0.8));
 
     assertThat(divergence.gamma()).isCloseTo(0.1 / 1.1, within(1e-12));
     assertThat(divergence.vega()).isCloseTo(0.2 / 0.8, within(1e-12));
@@ -72,8 +71,7 @@ class GreeksDivergenceTest {
 
   @Test
   void aVegaBelowHalfADollarHasNoRelativeDivergence() {
-    GreeksDivergence divergence =
-        GreeksDivergence.of(withGreeks(REAL, REAL.delta(), REAL.gamma(), 0.4));
+    GreeksDivergence divergence = divergence(withGreeks(REAL, REAL.delta(), REAL.gamma(), 0.4));
 
     assertThat(divergence.vega()).isNaN();
     assertThat(divergence.delta()).isLessThan(1e-5);
@@ -83,11 +81,11 @@ class GreeksDivergenceTest {
   void thereIsNoDivergenceWithoutGreeksOrAfterExpiry() {
     long expiry = OptionContract.parse(REAL.instrument()).expiryMillis();
 
-    assertThat(GreeksDivergence.of(withGreeks(REAL, Double.NaN, Double.NaN, Double.NaN))).isNull();
-    assertThat(GreeksDivergence.of(at(REAL, expiry + 1))).isNull();
-    assertThat(GreeksDivergence.of(at(REAL, expiry))).isNotNull();
+    assertThat(divergence(withGreeks(REAL, Double.NaN, Double.NaN, Double.NaN))).isNull();
+    assertThat(divergence(at(REAL, expiry + 1))).isNull();
+    assertThat(divergence(at(REAL, expiry))).isNotNull();
     assertThat(
-            GreeksDivergence.of(
+            divergence(
                 optionTicker(REAL.instrument(), REAL.timestamp(), 30_220.5, 0, 0.05785, 0, 20)))
         .isNull();
   }
@@ -157,5 +155,9 @@ class GreeksDivergenceTest {
         ticker.delta(),
         ticker.gamma(),
         ticker.vega());
+  }
+
+  private static GreeksDivergence divergence(Ticker ticker) {
+    return GreeksDivergence.of(OptionTicker.of(ticker), OptionContract.parse(ticker.instrument()));
   }
 }

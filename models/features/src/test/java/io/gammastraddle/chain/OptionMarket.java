@@ -19,7 +19,7 @@ final class OptionMarket {
   private OptionMarket() {}
 
   /** A ticker without Greeks; {@code markIvPercent} in percent, as Deribit sends it. */
-  static Ticker ticker(
+  static OptionTicker ticker(
       String instrument,
       long timestamp,
       double forward,
@@ -27,33 +27,34 @@ final class OptionMarket {
       double markIvPercent,
       double bid,
       double ask) {
-    return new Ticker(
-        instrument,
-        "BTC",
-        InstrumentKind.OPTION,
-        timestamp,
-        markPrice,
-        forward - 250,
-        forward,
-        bid,
-        10,
-        ask,
-        10,
-        markIvPercent,
-        markIvPercent - 1,
-        markIvPercent + 1,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        Double.NaN,
-        100,
-        5,
-        150_000,
-        -1.5,
-        0);
+    return OptionTicker.of(
+        new Ticker(
+            instrument,
+            "BTC",
+            InstrumentKind.OPTION,
+            timestamp,
+            markPrice,
+            forward - 250,
+            forward,
+            bid,
+            10,
+            ask,
+            10,
+            markIvPercent,
+            markIvPercent - 1,
+            markIvPercent + 1,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            100,
+            5,
+            150_000,
+            -1.5,
+            0));
   }
 
   /** An option quoted at {@code NOW - ageMillis} on {@code forward}: priced, without a book. */

@@ -16,6 +16,8 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.util.Collector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Keyed by underlying: the option chain. Keeps each option's latest ticker and book liquidity
@@ -37,6 +39,11 @@ public class ChainFunction extends TickFunction<AtmStraddle> {
       new MapStateDescriptor<>(
           "option-quotes", Types.STRING, TypeInformation.of(OptionQuote.class));
 
+  private static final Logger LOG = LoggerFactory.getLogger(ChainFunction.class);
+
+  /** Only the first unreadable option names are logged; the counter has them all. */
+  private static final int LOGGED_UNREADABLE_OPTIONS = 10;
+
   /** Deltas further apart than this count a ticker as divergent. */
   public static final double DELTA_TOLERANCE = 0.01;
 
@@ -46,6 +53,7 @@ public class ChainFunction extends TickFunction<AtmStraddle> {
   private final StraddlePicker picker;
   private transient MapState<String, OptionQuote> quotes;
   private transient Counter divergentTickers;
+  private transient Counter unreadableOptions;
   private transient Divergence lastTick;
   private transient Divergence thisTick;
 
@@ -88,6 +96,7 @@ public class ChainFunction extends TickFunction<AtmStraddle> {
     super.open(openContext);
     quotes = getRuntimeContext().getMapState(QUOTES);
     divergentTickers = getRuntimeContext().getMetricGroup().counter("greeksDivergentTickers");
+    unreadableOptions = getRuntimeContext().getMetricGroup().counter("unreadableOptions");
     lastTick = new Divergence();
     thisTick = null;
     getRuntimeContext().getMetricGroup().gauge("greeksDeltaDivergence", () -> lastTick.delta);
@@ -97,19 +106,41 @@ public class ChainFunction extends TickFunction<AtmStraddle> {
 
   @Override
   protected void apply(UnderlyingEvent event) throws Exception {
-    if (event.ticker() != null && event.ticker().kind() == InstrumentKind.OPTION) {
-      String name = event.ticker().instrument();
-      quotes.put(name, quote(name).withTicker(event.ticker()));
-      check(GreeksDivergence.of(event.ticker()));
+    if (event.optionTicker() != null) {
+      String name = event.optionTicker().instrument();
+      OptionQuote quote = quote(name);
+      if (quote != null) {
+        quotes.put(name, quote.withTicker(event.optionTicker()));
+        check(GreeksDivergence.of(event.optionTicker(), quote.contract()));
+      }
     } else if (event.top() != null && event.top().kind() == InstrumentKind.OPTION) {
       String name = event.top().instrument();
-      quotes.put(name, quote(name).withBook(event.top()));
+      OptionQuote quote = quote(name);
+      if (quote != null) {
+        quotes.put(name, quote.withBook(event.top()));
+      }
     }
   }
 
+  /**
+   * The option's quote so far, a new one for an option not seen yet, or null for a name whose terms
+   * cannot be read: such an event is counted ({@code unreadableOptions}) and skipped, since failing
+   * would restart the job into the same event forever.
+   */
   private OptionQuote quote(String instrument) throws Exception {
     OptionQuote quote = quotes.get(instrument);
-    return quote != null ? quote : OptionQuote.of(instrument);
+    if (quote != null) {
+      return quote;
+    }
+    try {
+      return OptionQuote.of(instrument);
+    } catch (IllegalArgumentException e) {
+      if (unreadableOptions.getCount() < LOGGED_UNREADABLE_OPTIONS) {
+        LOG.warn("Skipping an event of {}: {}", instrument, e.getMessage());
+      }
+      unreadableOptions.inc();
+      return null;
+    }
   }
 
   private void check(GreeksDivergence divergence) {

@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma.decode;
 
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.DeadLetter;
@@ -14,8 +15,8 @@ import org.apache.flink.util.OutputTag;
 
 /**
  * Sends each decoded event where it is used: book updates to the main output (the books operator),
- * option tickers to {@link #CHAIN_INPUTS}, trades, index prices and the other tickers to {@link
- * #FEATURE_INPUTS}, dead letters to {@link #DEAD_LETTERS}.
+ * option tickers (their {@link OptionTicker} part) to {@link #CHAIN_INPUTS}, trades, index prices
+ * and the other tickers to {@link #FEATURE_INPUTS}, dead letters to {@link #DEAD_LETTERS}.
  */
 public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
 
@@ -45,9 +46,10 @@ public class MarketRouter extends ProcessFunction<MarketEvent, BookUpdate> {
     marketEvents.inc();
     if (event.book() != null) {
       out.collect(event.book());
+    } else if (event.ticker() != null && event.ticker().kind() == InstrumentKind.OPTION) {
+      ctx.output(CHAIN_INPUTS, UnderlyingEvent.of(OptionTicker.of(event.ticker())));
     } else if (event.ticker() != null) {
-      boolean option = event.ticker().kind() == InstrumentKind.OPTION;
-      ctx.output(option ? CHAIN_INPUTS : FEATURE_INPUTS, UnderlyingEvent.of(event.ticker()));
+      ctx.output(FEATURE_INPUTS, UnderlyingEvent.of(event.ticker()));
     } else if (event.trade() != null) {
       ctx.output(FEATURE_INPUTS, UnderlyingEvent.of(event.trade()));
     } else if (event.index() != null) {

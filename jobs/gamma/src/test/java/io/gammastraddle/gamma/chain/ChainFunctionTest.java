@@ -15,6 +15,7 @@ import static org.assertj.core.api.Assertions.withinPercentage;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.chain.OptionQuote;
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.market.Ticker;
 import io.gammastraddle.pricing.Black76;
@@ -119,7 +120,7 @@ class ChainFunctionTest {
   }
 
   private void send(Ticker ticker) throws Exception {
-    harness.processElement(UnderlyingEvent.of(ticker), ticker.timestamp());
+    harness.processElement(UnderlyingEvent.of(OptionTicker.of(ticker)), ticker.timestamp());
   }
 
   private void send(BookTop top) throws Exception {
@@ -302,10 +303,14 @@ class ChainFunctionTest {
   void emitsNothingUntilBothLegsOfAStrikeHaveATicker() throws Exception {
     open(DAY);
     send(perpTop(T0 + 100, 36_499.5, 36_500, 30, 10, false));
+    // The router sends no perpetual ticker here; one that comes anyway has no option terms.
     send(perpTicker(T0 + 200, 2.5e-6, 5e8, -1.2));
     watermark(T0 + 1_000);
     assertThat(straddles()).isEmpty();
     assertThat(optionsInState()).as("the perpetual is not an option").isEmpty();
+    assertThat(((Counter) metrics.get("unreadableOptions")).getCount())
+        .as("skipped, not failed")
+        .isOne();
 
     send(optionTicker(CALL_36000, T0 + 1_100, NOV17_FORWARD, 52));
     send(optionTop(PUT_36000, T0 + 1_200, 0.0300, 0.0310, 7.5, 0.0313));

@@ -9,6 +9,7 @@ import static io.gammastraddle.gamma.MarketEvents.snapshot;
 import static io.gammastraddle.gamma.MarketEvents.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.DeadLetter;
@@ -64,12 +65,12 @@ class MarketRouterTest {
   }
 
   @Test
-  void sendsOptionTickersToTheChainWithTheirEventTime() throws Exception {
+  void sendsTheChainPartOfOptionTickersToTheChainWithTheirEventTime() throws Exception {
     Ticker option = optionTicker("BTC-17NOV23-36000-C", T0 + 5, 36_480, 52);
     send(MarketEvent.of(option), T0 + 5);
 
     assertThat(side(MarketRouter.CHAIN_INPUTS))
-        .containsExactly(new StreamRecord<>(UnderlyingEvent.of(option), T0 + 5));
+        .containsExactly(new StreamRecord<>(UnderlyingEvent.of(OptionTicker.of(option)), T0 + 5));
     assertThat(side(MarketRouter.FEATURE_INPUTS)).isEmpty();
     assertThat(harness.extractOutputValues()).isEmpty();
   }
