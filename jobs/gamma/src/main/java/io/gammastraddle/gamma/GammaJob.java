@@ -12,6 +12,9 @@ import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.decode.MarketRouter;
 import io.gammastraddle.gamma.decode.MarketWatermarks;
 import io.gammastraddle.gamma.features.FeatureFunction;
+import io.gammastraddle.gamma.labels.LabelFunction;
+import io.gammastraddle.labels.LabelledSample;
+import io.gammastraddle.labels.TradingCosts;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
@@ -33,10 +36,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * decode (Kafka source) -> route -> books (by instrument) -+-- option tops --> chain (by underlying)
  *                            |                              \-- perpetual tops --\        |
  *                            +-> option tickers ------------------------------> chain      |
+ *                            |                \---------------------------> labels   ATM straddle
  *                            +-> trades, index, perpetual ticker --> features (by underlying) <-+
- *                            \-> dead letters -> gsb.dlq                 |      ATM straddle
+ *                            \-> dead letters -> gsb.dlq                 |        (and labels)
  *                                                                        v
- *                                                          gsb.features, Redis gsb:features
+ *                        gsb.features, Redis gsb:features; vectors -> labels -> gsb.samples
  * </pre>
  *
  * Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very graph.
@@ -96,6 +100,17 @@ public final class GammaJob {
         .sinkTo(endpoints.featuresToCache())
         .uid(Uids.FEATURES_REDIS)
         .name("features -> Redis gsb:features");
+
+    labels(
+            features
+                .map(UnderlyingEvent::of, EVENT_TYPE)
+                .name("feature vectors")
+                .union(
+                    straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles"),
+                    routed.getSideOutput(MarketRouter.CHAIN_INPUTS)))
+        .sinkTo(endpoints.samplesToKafka())
+        .uid(Uids.SAMPLES_KAFKA)
+        .name("samples -> gsb.samples");
   }
 
   private DataStream<MarketEvent> marketEvents(StreamExecutionEnvironment env) {
@@ -138,6 +153,19 @@ public final class GammaJob {
                 config.decisionInterval().toMillis(), config.minTimeToExpiry().toMillis()))
         .uid(Uids.CHAIN)
         .name("chain: option quotes and ATM straddle per underlying");
+  }
+
+  private DataStream<LabelledSample> labels(DataStream<UnderlyingEvent> events) {
+    return events
+        .keyBy(UnderlyingEvent::underlying, Types.STRING)
+        .process(
+            new LabelFunction(
+                config.decisionInterval().toMillis(),
+                config.labelHorizon().toMillis(),
+                config.candidateInterval().toMillis(),
+                TradingCosts.deribit()))
+        .uid(Uids.LABELS)
+        .name("labels: straddle outcomes over the horizon per underlying");
   }
 
   private DataStream<FeatureVector> features(DataStream<UnderlyingEvent> events) {

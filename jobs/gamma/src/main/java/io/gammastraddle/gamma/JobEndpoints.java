@@ -2,6 +2,7 @@ package io.gammastraddle.gamma;
 
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
 import org.apache.flink.api.connector.sink2.Sink;
@@ -15,6 +16,7 @@ import org.apache.flink.api.connector.source.Source;
  * @param featuresToKafka feature vectors for {@code gsb.features}
  * @param featuresToCache feature vectors for the Redis live cache
  * @param straddlesToCache the chain's at-the-money straddles for the Redis live cache
+ * @param samplesToKafka labelled training samples for {@code gsb.samples}
  * @param deadLetters undecodable input for {@code gsb.dlq}
  */
 public record JobEndpoints(
@@ -22,4 +24,5 @@ public record JobEndpoints(
     Sink<FeatureVector> featuresToKafka,
     Sink<FeatureVector> featuresToCache,
     Sink<AtmStraddle> straddlesToCache,
+    Sink<LabelledSample> samplesToKafka,
     Sink<DeadLetter> deadLetters) {}

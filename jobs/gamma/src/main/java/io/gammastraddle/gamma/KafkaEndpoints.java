@@ -8,6 +8,7 @@ import io.gammastraddle.gamma.deadletter.DeadLetterJson;
 import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
 import io.gammastraddle.gamma.features.FeatureCache;
 import io.gammastraddle.gamma.features.FeatureJson;
+import io.gammastraddle.gamma.labels.SampleJson;
 import io.gammastraddle.market.MarketEvent;
 import io.gammastraddle.redis.RedisSink;
 import org.apache.flink.connector.base.DeliveryGuarantee;
@@ -56,12 +57,14 @@ public final class KafkaEndpoints {
             .setPort(config.redisPort())
             .setSerializer(new ChainCache())
             .build(),
+        kafkaSink(config, new SampleJson(config.samplesTopic())),
         kafkaSink(config, new DeadLetterJson(config.deadLetterTopic())));
   }
 
   /**
-   * At least once: feature vectors and dead letters are idempotent for their readers (the latest
-   * vector per underlying wins; a dead letter names its source offset), and nothing waits for a
+   * At least once: feature vectors, samples and dead letters are idempotent for their readers (the
+   * latest vector per underlying wins; a sample is identified by underlying and entry time, which
+   * the trainer deduplicates on; a dead letter names its source offset), and nothing waits for a
    * checkpoint to become visible.
    */
   private static <T> KafkaSink<T> kafkaSink(

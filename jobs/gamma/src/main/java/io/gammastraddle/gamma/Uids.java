@@ -14,6 +14,8 @@ public final class Uids {
   public static final String FEATURES = "features";
   public static final String FEATURES_KAFKA = "features-kafka-sink";
   public static final String FEATURES_REDIS = "features-redis-sink";
+  public static final String LABELS = "labels";
+  public static final String SAMPLES_KAFKA = "samples-kafka-sink";
   public static final String CHAIN_REDIS = "chain-redis-sink";
   public static final String DEAD_LETTERS_KAFKA = "dead-letters-kafka-sink";
 

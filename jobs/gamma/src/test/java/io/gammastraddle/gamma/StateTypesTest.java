@@ -13,6 +13,9 @@ import io.gammastraddle.features.PriceHistory;
 import io.gammastraddle.features.RollingVwap;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
+import io.gammastraddle.labels.Candidate;
+import io.gammastraddle.labels.LabelledSample;
+import io.gammastraddle.labels.Labeller;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
@@ -40,6 +43,9 @@ class StateTypesTest {
         UnderlyingEvent.class,
         OptionQuote.class,
         OptionTicker.class,
+        Labeller.class,
+        Candidate.class,
+        LabelledSample.class,
         AtmStraddle.class,
         PercentileWindow.class,
         PriceHistory.class,

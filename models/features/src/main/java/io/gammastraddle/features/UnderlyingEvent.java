@@ -8,9 +8,9 @@ import io.gammastraddle.market.Ticker;
 import io.gammastraddle.market.Trade;
 
 /**
- * One input of the per-underlying operators (chain, features): exactly one field is set. A union
- * record, like {@link io.gammastraddle.market.MarketEvent}, so Flink serializes it field by field
- * instead of falling back to Kryo for an interface type.
+ * One input of the per-underlying operators (chain, features, labels): exactly one field is set. A
+ * union record, like {@link io.gammastraddle.market.MarketEvent}, so Flink serializes it field by
+ * field instead of falling back to Kryo for an interface type.
  */
 public record UnderlyingEvent(
     BookTop top,
@@ -18,30 +18,35 @@ public record UnderlyingEvent(
     IndexPrice index,
     Ticker ticker,
     OptionTicker optionTicker,
-    AtmStraddle straddle) {
+    AtmStraddle straddle,
+    FeatureVector vector) {
 
   public static UnderlyingEvent of(BookTop top) {
-    return new UnderlyingEvent(top, null, null, null, null, null);
+    return new UnderlyingEvent(top, null, null, null, null, null, null);
   }
 
   public static UnderlyingEvent of(Trade trade) {
-    return new UnderlyingEvent(null, trade, null, null, null, null);
+    return new UnderlyingEvent(null, trade, null, null, null, null, null);
   }
 
   public static UnderlyingEvent of(IndexPrice index) {
-    return new UnderlyingEvent(null, null, index, null, null, null);
+    return new UnderlyingEvent(null, null, index, null, null, null, null);
   }
 
   public static UnderlyingEvent of(Ticker ticker) {
-    return new UnderlyingEvent(null, null, null, ticker, null, null);
+    return new UnderlyingEvent(null, null, null, ticker, null, null, null);
   }
 
   public static UnderlyingEvent of(OptionTicker optionTicker) {
-    return new UnderlyingEvent(null, null, null, null, optionTicker, null);
+    return new UnderlyingEvent(null, null, null, null, optionTicker, null, null);
+  }
+
+  public static UnderlyingEvent of(FeatureVector vector) {
+    return new UnderlyingEvent(null, null, null, null, null, null, vector);
   }
 
   public static UnderlyingEvent of(AtmStraddle straddle) {
-    return new UnderlyingEvent(null, null, null, null, null, straddle);
+    return new UnderlyingEvent(null, null, null, null, null, straddle, null);
   }
 
   public String underlying() {
@@ -57,7 +62,10 @@ public record UnderlyingEvent(
     if (ticker != null) {
       return ticker.underlying();
     }
-    return optionTicker != null ? optionTicker.underlying() : straddle.underlying();
+    if (optionTicker != null) {
+      return optionTicker.underlying();
+    }
+    return straddle != null ? straddle.underlying() : vector.underlying();
   }
 
   /** Event time in epoch milliseconds. */
@@ -74,6 +82,9 @@ public record UnderlyingEvent(
     if (ticker != null) {
       return ticker.timestamp();
     }
-    return optionTicker != null ? optionTicker.timestamp() : straddle.timestamp();
+    if (optionTicker != null) {
+      return optionTicker.timestamp();
+    }
+    return straddle != null ? straddle.timestamp() : vector.timestamp();
   }
 }

@@ -15,6 +15,7 @@ public record GammaConfig(
     String kafkaBootstrap,
     String marketTopic,
     String featuresTopic,
+    String samplesTopic,
     String deadLetterTopic,
     String consumerGroup,
     String redisHost,
@@ -24,8 +25,21 @@ public record GammaConfig(
     Duration idleness,
     int bookDepthLevels,
     double impactAmount,
-    Duration minTimeToExpiry)
+    Duration minTimeToExpiry,
+    Duration labelHorizon,
+    Duration candidateInterval)
     implements Serializable {
+
+  public GammaConfig {
+    if (labelHorizon.compareTo(minTimeToExpiry) >= 0) {
+      throw new IllegalArgumentException(
+          "labels.horizon ("
+              + labelHorizon
+              + ") must be shorter than chain.min-time-to-expiry ("
+              + minTimeToExpiry
+              + "): a followed straddle must not expire within its horizon");
+    }
+  }
 
   /** Every setting with its default, in the order the docs list them. */
   public static final Map<String, String> DEFAULTS = defaults();
@@ -35,6 +49,7 @@ public record GammaConfig(
     defaults.put("kafka.bootstrap", "localhost:9092");
     defaults.put("topics.market", "deribit.market.raw");
     defaults.put("topics.features", "gsb.features");
+    defaults.put("topics.samples", "gsb.samples");
     defaults.put("topics.dlq", "gsb.dlq");
     defaults.put("kafka.group", "gsb-gamma");
     defaults.put("redis.host", "localhost");
@@ -45,6 +60,8 @@ public record GammaConfig(
     defaults.put("book.depth-levels", "10");
     defaults.put("book.impact-amount", "1");
     defaults.put("chain.min-time-to-expiry", "24h");
+    defaults.put("labels.horizon", "6h");
+    defaults.put("labels.candidate-interval", "5m");
     return Map.copyOf(defaults);
   }
 
@@ -69,6 +86,7 @@ public record GammaConfig(
         text(merged, "kafka.bootstrap"),
         text(merged, "topics.market"),
         text(merged, "topics.features"),
+        text(merged, "topics.samples"),
         text(merged, "topics.dlq"),
         text(merged, "kafka.group"),
         text(merged, "redis.host"),
@@ -78,7 +96,9 @@ public record GammaConfig(
         duration(merged, "events.idleness"),
         positiveInt(merged, "book.depth-levels"),
         positiveDouble(merged, "book.impact-amount"),
-        duration(merged, "chain.min-time-to-expiry"));
+        duration(merged, "chain.min-time-to-expiry"),
+        duration(merged, "labels.horizon"),
+        duration(merged, "labels.candidate-interval"));
   }
 
   /** The same settings, pointed at other Kafka and Redis servers (embedded ones, say). */
@@ -87,6 +107,7 @@ public record GammaConfig(
         kafkaBootstrap,
         marketTopic,
         featuresTopic,
+        samplesTopic,
         deadLetterTopic,
         consumerGroup,
         redisHost,
@@ -96,12 +117,15 @@ public record GammaConfig(
         idleness,
         bookDepthLevels,
         impactAmount,
-        minTimeToExpiry);
+        minTimeToExpiry,
+        labelHorizon,
+        candidateInterval);
   }
 
   /** The topics the job reads and writes, with partition counts for creating them. */
   public Map<String, Integer> topicPartitions(int marketPartitions) {
-    return Map.of(marketTopic, marketPartitions, featuresTopic, 1, deadLetterTopic, 1);
+    return Map.of(
+        marketTopic, marketPartitions, featuresTopic, 1, samplesTopic, 1, deadLetterTopic, 1);
   }
 
   private static String text(Map<String, String> settings, String name) {

@@ -62,4 +62,14 @@ class ConfigLayersTest {
     assertThat(ConfigLayers.environmentName("features.decision-interval"))
         .isEqualTo("GSB_FEATURES_DECISION_INTERVAL");
   }
+
+  @Test
+  void aLabelHorizonReachingTheStraddlesExpiryIsRefusedNamingBothSettings() {
+    assertThat(GammaConfig.from(Map.of("labels.horizon", "23h")).labelHorizon())
+        .isEqualTo(Duration.ofHours(23));
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("labels.horizon", "24h")))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("labels.horizon")
+        .hasMessageContaining("chain.min-time-to-expiry");
+  }
 }
