@@ -1,0 +1,82 @@
+package io.gammastraddle.registry;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ModelBundleTest {
+
+  private static final long NOW = 1_800_000_000_000L;
+
+  @Test
+  void loadsModelsThatAgreeWithLightGbm() throws Exception {
+    ModelBundle bundle = Bundles.trained("v1", NOW);
+
+    ModelBundle.Scorers scorers = bundle.load();
+
+    ReferenceRow row = bundle.referenceRows().get(3);
+    assertThat(scorers.size().predict(row.features())).isEqualTo(row.size());
+    assertThat(scorers.stopLoss().predict(row.features())).isEqualTo(row.stopLoss());
+  }
+
+  @Test
+  void refusesABundleWhoseModelDisagreesWithLightGbm() throws Exception {
+    ModelBundle bundle = Bundles.trained("v1", NOW);
+    List<ReferenceRow> rows = new ArrayList<>(bundle.referenceRows());
+    ReferenceRow first = rows.get(0);
+    rows.set(
+        0,
+        new ReferenceRow(
+            first.features(), first.size(), first.takeProfit() + 1e-6, first.stopLoss()));
+
+    assertThatThrownBy(() -> withReferences(bundle, rows).load())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("v1")
+        .hasMessageContaining("take-profit")
+        .hasMessageContaining("where LightGBM predicted");
+  }
+
+  @Test
+  void refusesABundleWithoutReferencesOrWithAnotherFeatureCount() throws Exception {
+    ModelBundle bundle = Bundles.trained("v1", NOW);
+
+    assertThatThrownBy(() -> withReferences(bundle, List.of()).load())
+        .hasMessageContaining("no reference predictions");
+    ModelBundle fewerFeatures =
+        new ModelBundle(
+            bundle.version(),
+            bundle.schemaVersion(),
+            List.of("a", "b"),
+            bundle.sizeModel(),
+            bundle.takeProfitModel(),
+            bundle.stopLossModel(),
+            bundle.histograms(),
+            bundle.referenceRows(),
+            bundle.trainedFrom(),
+            bundle.trainedTo(),
+            bundle.metrics(),
+            bundle.createdAt(),
+            bundle.expiresAt());
+    assertThatThrownBy(fewerFeatures::load).hasMessageContaining("takes 3 features");
+  }
+
+  private static ModelBundle withReferences(ModelBundle bundle, List<ReferenceRow> rows) {
+    return new ModelBundle(
+        bundle.version(),
+        bundle.schemaVersion(),
+        bundle.featureNames(),
+        bundle.sizeModel(),
+        bundle.takeProfitModel(),
+        bundle.stopLossModel(),
+        bundle.histograms(),
+        rows,
+        bundle.trainedFrom(),
+        bundle.trainedTo(),
+        bundle.metrics(),
+        bundle.createdAt(),
+        bundle.expiresAt());
+  }
+}

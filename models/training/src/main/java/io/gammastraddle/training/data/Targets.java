@@ -1,0 +1,53 @@
+package io.gammastraddle.training.data;
+
+/**
+ * The three models' targets, derived from a sample's outcomes alone (docs/ml.md, DESIGN section 8),
+ * each clipped to the range the strategy accepts:
+ *
+ * <ul>
+ *   <li>take-profit = the maximum favourable excursion, within [0.1, 0.5] of the premium;
+ *   <li>stop-loss = the maximum adverse excursion, within [0.05, 0.2];
+ *   <li>size = half-Kelly on the hedged P&L per unit of risk taken (the adverse excursion, at least
+ *       the smallest stop): 0.02 + 0.13 x clamp(0.5 x pnl / risk, 0, 1), so a losing entry gets the
+ *       minimum size and one that earned twice its risk the maximum.
+ * </ul>
+ */
+public final class Targets {
+
+  public static final double MIN_SIZE = 0.02;
+  public static final double MAX_SIZE = 0.15;
+  public static final double MIN_TAKE_PROFIT = 0.1;
+  public static final double MAX_TAKE_PROFIT = 0.5;
+  public static final double MIN_STOP_LOSS = 0.05;
+  public static final double MAX_STOP_LOSS = 0.2;
+  static final double KELLY_FRACTION = 0.5;
+
+  private Targets() {}
+
+  public static double takeProfit(TrainingSample sample) {
+    return clip(sample.maxFavourable(), MIN_TAKE_PROFIT, MAX_TAKE_PROFIT);
+  }
+
+  public static double stopLoss(TrainingSample sample) {
+    return clip(sample.maxAdverse(), MIN_STOP_LOSS, MAX_STOP_LOSS);
+  }
+
+  public static double size(TrainingSample sample) {
+    double risk = Math.max(sample.maxAdverse(), MIN_STOP_LOSS);
+    double kelly = clip(KELLY_FRACTION * sample.hedgedPnl() / risk, 0, 1);
+    return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * kelly;
+  }
+
+  /** Whether the raw outcome behind a target fell outside its range (the clip rate's numerator). */
+  public static boolean takeProfitClipped(TrainingSample sample) {
+    return sample.maxFavourable() < MIN_TAKE_PROFIT || sample.maxFavourable() > MAX_TAKE_PROFIT;
+  }
+
+  public static boolean stopLossClipped(TrainingSample sample) {
+    return sample.maxAdverse() < MIN_STOP_LOSS || sample.maxAdverse() > MAX_STOP_LOSS;
+  }
+
+  private static double clip(double value, double low, double high) {
+    return Math.max(low, Math.min(high, value));
+  }
+}
