@@ -19,6 +19,8 @@ import picocli.CommandLine.Command;
       RecordCommand.class,
       ReplayCommand.class,
       BenchCommand.class,
+      TrainCommand.class,
+      ModelCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gsb {

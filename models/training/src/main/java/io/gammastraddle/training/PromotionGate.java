@@ -56,7 +56,7 @@ public final class PromotionGate {
       if (window.size() < MIN_WALK_FORWARD_SAMPLES) {
         return new Decision(
             false,
-            "only "
+            "rejected: only "
                 + window.size()
                 + " samples after the current model's training window, "
                 + MIN_WALK_FORWARD_SAMPLES
