@@ -1,5 +1,13 @@
 package io.gammastraddle.training.data;
 
+import static io.gammastraddle.scoring.OutputRanges.MAX_SIZE;
+import static io.gammastraddle.scoring.OutputRanges.MAX_STOP_LOSS;
+import static io.gammastraddle.scoring.OutputRanges.MAX_TAKE_PROFIT;
+import static io.gammastraddle.scoring.OutputRanges.MIN_SIZE;
+import static io.gammastraddle.scoring.OutputRanges.MIN_STOP_LOSS;
+import static io.gammastraddle.scoring.OutputRanges.MIN_TAKE_PROFIT;
+import static io.gammastraddle.scoring.OutputRanges.clip;
+
 /**
  * The three models' targets, derived from a sample's outcomes alone (docs/ml.md, DESIGN section 8),
  * each clipped to the range the strategy accepts:
@@ -14,12 +22,6 @@ package io.gammastraddle.training.data;
  */
 public final class Targets {
 
-  public static final double MIN_SIZE = 0.02;
-  public static final double MAX_SIZE = 0.15;
-  public static final double MIN_TAKE_PROFIT = 0.1;
-  public static final double MAX_TAKE_PROFIT = 0.5;
-  public static final double MIN_STOP_LOSS = 0.05;
-  public static final double MAX_STOP_LOSS = 0.2;
   static final double KELLY_FRACTION = 0.5;
 
   private Targets() {}
@@ -45,9 +47,5 @@ public final class Targets {
 
   public static boolean stopLossClipped(TrainingSample sample) {
     return sample.maxAdverse() < MIN_STOP_LOSS || sample.maxAdverse() > MAX_STOP_LOSS;
-  }
-
-  private static double clip(double value, double low, double high) {
-    return Math.max(low, Math.min(high, value));
   }
 }
