@@ -79,17 +79,7 @@ final class TrainCommand implements Callable<Integer> {
         "%,d samples of schema %d (%,d of another schema skipped)%n",
         training.size(), FeatureSchema.VERSION, reader.otherSchema());
 
-    Trainer.Settings settings = Trainer.Settings.defaults();
-    Trainer trainer =
-        new Trainer(
-            new Trainer.Settings(
-                settings.folds(),
-                settings.embargo(),
-                settings.validationFraction(),
-                settings.patience(),
-                seed,
-                settings.threads(),
-                settings.lifetime()));
+    Trainer trainer = new Trainer(Trainer.Settings.defaults().withSeed(seed));
     Hyperparameters hyperparameters = Hyperparameters.defaults();
     if (searchTrials > 0) {
       HyperparameterSearch.Outcome outcome =

@@ -49,9 +49,15 @@ public final class Trainer {
       int threads,
       Duration lifetime) {
 
-    /** DESIGN section 10: 5 folds, VAL_SIZE 0.2, EARLY_STOPPING 50; a day's lifetime. */
+    /**
+     * DESIGN section 10: 5 folds, VAL_SIZE 0.2, EARLY_STOPPING 50; a 1 h embargo, a day's lifetime.
+     */
     public static Settings defaults() {
-      return new Settings(5, Duration.ZERO, 0.2, 50, 42, 2, Duration.ofDays(1));
+      return new Settings(5, Duration.ofHours(1), 0.2, 50, 42, 2, Duration.ofDays(1));
+    }
+
+    public Settings withSeed(long seed) {
+      return new Settings(folds, embargo, validationFraction, patience, seed, threads, lifetime);
     }
   }
 
