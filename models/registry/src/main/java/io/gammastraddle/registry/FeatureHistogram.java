@@ -27,6 +27,11 @@ public record FeatureHistogram(
 
   /** The bin of {@code value} (not NaN). */
   public int binOf(double value) {
+    return binOf(edges, value);
+  }
+
+  /** The bin of {@code value} (not NaN) among bins with these increasing {@code edges}. */
+  public static int binOf(double[] edges, double value) {
     int low = 0;
     int high = edges.length;
     while (low < high) {

@@ -309,9 +309,8 @@ public final class Trainer {
       Arrays.sort(sorted);
       double[] edges = decileEdges(sorted);
       double[] shares = new double[edges.length + 1];
-      FeatureHistogram bins = new FeatureHistogram(names.get(j), edges, shares, 0);
       for (double value : sorted) {
-        shares[bins.binOf(value)] += 1.0 / present;
+        shares[FeatureHistogram.binOf(edges, value)] += 1.0 / present;
       }
       histograms.add(
           new FeatureHistogram(

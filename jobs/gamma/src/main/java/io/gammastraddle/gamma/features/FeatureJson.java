@@ -44,22 +44,29 @@ public class FeatureJson implements KafkaRecordSerializationSchema<FeatureVector
       json.writeStringField("underlying", vector.underlying());
       json.writeNumberField("ts", vector.timestamp());
       json.writeNumberField("schema_version", vector.schemaVersion());
-      json.writeObjectFieldStart("features");
-      for (int i = 0; i < FeatureSchema.NAMES.size(); i++) {
-        json.writeFieldName(FeatureSchema.NAMES.get(i));
-        double value = vector.values()[i];
-        if (Double.isFinite(value)) {
-          json.writeNumber(value);
-        } else {
-          json.writeNull();
-        }
-      }
-      json.writeEndObject();
+      writeFeatures(json, vector.values());
       json.writeEndObject();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
     return bytes.toByteArray();
+  }
+
+  /**
+   * Writes {@code "features":{name:value,...}} in schema order, an unknown value as {@code null};
+   * the samples of {@code gsb.samples} carry their features the same way.
+   */
+  public static void writeFeatures(JsonGenerator json, double[] values) throws IOException {
+    json.writeObjectFieldStart("features");
+    for (int i = 0; i < values.length; i++) {
+      json.writeFieldName(FeatureSchema.NAMES.get(i));
+      if (Double.isFinite(values[i])) {
+        json.writeNumber(values[i]);
+      } else {
+        json.writeNull();
+      }
+    }
+    json.writeEndObject();
   }
 
   /** For logs and tests. */

@@ -2,7 +2,7 @@ package io.gammastraddle.gamma.labels;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import io.gammastraddle.features.FeatureSchema;
+import io.gammastraddle.gamma.features.FeatureJson;
 import io.gammastraddle.labels.LabelledSample;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -42,17 +42,7 @@ public class SampleJson implements KafkaRecordSerializationSchema<LabelledSample
       json.writeStringField("call", sample.call());
       json.writeStringField("put", sample.put());
       json.writeNumberField("schema_version", sample.schemaVersion());
-      json.writeObjectFieldStart("features");
-      for (int i = 0; i < sample.features().length; i++) {
-        String name = FeatureSchema.NAMES.get(i);
-        double value = sample.features()[i];
-        if (Double.isFinite(value)) {
-          json.writeNumberField(name, value);
-        } else {
-          json.writeNullField(name);
-        }
-      }
-      json.writeEndObject();
+      FeatureJson.writeFeatures(json, sample.features());
       json.writeNumberField("premium_usd", sample.premiumUsd());
       json.writeNumberField("max_favourable", sample.maxFavourable());
       json.writeNumberField("max_adverse", sample.maxAdverse());
