@@ -113,7 +113,7 @@ public final class EndToEndBenchmark {
       GammaConfig config =
           defaults.withServers(
               services.kafkaBootstrap(), services.redisHost(), services.redisPort());
-      services.createTopics(config.topicPartitions(MARKET_PARTITIONS));
+      services.createTopics(config.topicPartitions(MARKET_PARTITIONS), config.topicConfigs());
       produce(input, config);
       double kafkaReadSeconds = readAll(config);
 

@@ -13,6 +13,9 @@ import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.labels.LabelledSample;
+import io.gammastraddle.labels.Labeller;
+import io.gammastraddle.labels.TradingCosts;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
@@ -30,6 +33,10 @@ import java.util.Map;
  * input. At a tick that had option events the chain's at-the-money straddle goes to the features
  * before their vector, as the chain operator's output at tick T reaches the features operator in
  * its own tick T.
+ *
+ * <p>With {@link Labels} it also does the labels operator's work ({@link Labeller}): at every tick
+ * that had a vector, a straddle or an option ticker, after them, as the labels operator ticks. The
+ * benchmark runs without.
  */
 public final class PlainPipeline {
 
@@ -38,24 +45,43 @@ public final class PlainPipeline {
   private final StraddlePicker picker;
   private final long interval;
   private final Map<String, BookState> books = new HashMap<>();
+  private final Labels labels;
   private final Map<String, Underlying> underlyings = new HashMap<>();
   private final List<FeatureVector> vectors = new ArrayList<>();
   private final List<AtmStraddle> straddles = new ArrayList<>();
+  private final List<LabelledSample> samples = new ArrayList<>();
   private long deadLetters;
 
-  private static final class Underlying {
+  /**
+   * How the labels are made, as the job's {@code labels.horizon} and {@code
+   * labels.candidate-interval} settings and its trading costs say.
+   */
+  public record Labels(long horizonMillis, long candidateIntervalMillis, TradingCosts costs) {}
+
+  private final class Underlying {
     final UnderlyingFeatures features = new UnderlyingFeatures();
     final Map<String, OptionQuote> chain = new HashMap<>();
+    final Labeller labeller =
+        labels == null
+            ? null
+            : new Labeller(labels.horizonMillis(), labels.candidateIntervalMillis());
     boolean chainChanged;
     boolean featureEvents;
+    boolean optionTickers;
     long pendingTick = Long.MIN_VALUE;
     long lastTick = Long.MIN_VALUE;
   }
 
   public PlainPipeline(BookMeasure measure, long decisionIntervalMillis, long minMillisToExpiry) {
+    this(measure, decisionIntervalMillis, minMillisToExpiry, null);
+  }
+
+  private PlainPipeline(
+      BookMeasure measure, long decisionIntervalMillis, long minMillisToExpiry, Labels labels) {
     this.measure = measure;
     this.picker = new StraddlePicker(minMillisToExpiry);
     this.interval = decisionIntervalMillis;
+    this.labels = labels;
   }
 
   /** The loop with the job's settings. */
@@ -64,6 +90,15 @@ public final class PlainPipeline {
         BookMeasure.of(config.bookDepthLevels(), config.impactAmount()),
         config.decisionInterval().toMillis(),
         config.minTimeToExpiry().toMillis());
+  }
+
+  /** The loop with the job's settings, labelling as {@code labels} says. */
+  public static PlainPipeline labelling(GammaConfig config, Labels labels) {
+    return new PlainPipeline(
+        BookMeasure.of(config.bookDepthLevels(), config.impactAmount()),
+        config.decisionInterval().toMillis(),
+        config.minTimeToExpiry().toMillis(),
+        labels);
   }
 
   public void accept(String value) {
@@ -96,6 +131,10 @@ public final class PlainPipeline {
       underlying.chain.put(
           ticker.instrument(), quote(underlying, ticker.instrument()).withTicker(ticker));
       underlying.chainChanged = true;
+      if (underlying.labeller != null) {
+        underlying.labeller.onTicker(ticker);
+        underlying.optionTickers = true;
+      }
     } else if (event.ticker() != null) {
       feature(advance(event.underlying(), event.timestamp()), UnderlyingEvent.of(event.ticker()));
     } else if (event.trade() != null) {
@@ -138,6 +177,7 @@ public final class PlainPipeline {
   private void emit(String name, Underlying underlying) {
     long tick = underlying.pendingTick;
     boolean featureTick = underlying.featureEvents;
+    boolean labelTick = underlying.optionTickers;
     if (underlying.chainChanged) {
       underlying.chain.values().removeIf(quote -> quote.expiryMillis() <= tick);
       StraddlePicker.Legs legs = picker.pick(underlying.chain.values(), tick);
@@ -146,13 +186,26 @@ public final class PlainPipeline {
         straddles.add(straddle);
         underlying.features.onEvent(UnderlyingEvent.of(straddle));
         featureTick = true;
+        if (underlying.labeller != null) {
+          underlying.labeller.onStraddle(straddle);
+          labelTick = true;
+        }
       }
       underlying.chainChanged = false;
     }
     if (featureTick) {
-      vectors.add(underlying.features.tick(name, tick));
+      FeatureVector vector = underlying.features.tick(name, tick);
+      vectors.add(vector);
+      if (underlying.labeller != null) {
+        underlying.labeller.onVector(vector);
+        labelTick = true;
+      }
+    }
+    if (labelTick && underlying.labeller != null) {
+      samples.addAll(underlying.labeller.tick(name, tick, labels.costs()));
     }
     underlying.featureEvents = false;
+    underlying.optionTickers = false;
     underlying.lastTick = tick;
     underlying.pendingTick = Long.MIN_VALUE;
   }
@@ -171,6 +224,22 @@ public final class PlainPipeline {
   /** The straddles the chain emitted, in the order of their ticks per underlying. */
   public List<AtmStraddle> straddles() {
     return straddles;
+  }
+
+  /**
+   * The samples of the candidates closed so far, in the order of their ticks per underlying; none
+   * without {@link Labels}. Candidates still open at {@link #finish} give none.
+   */
+  public List<LabelledSample> samples() {
+    return samples;
+  }
+
+  /** Candidates closed without a single mark, so without a sample (the job's metric). */
+  public long unmarkedCandidates() {
+    return underlyings.values().stream()
+        .filter(underlying -> underlying.labeller != null)
+        .mapToLong(underlying -> underlying.labeller.getUnmarked())
+        .sum();
   }
 
   public long deadLetters() {

@@ -63,10 +63,15 @@ final class EmbeddedKafka implements AutoCloseable {
     return port;
   }
 
-  void createTopics(Map<String, Integer> partitionsByTopic) throws InterruptedException {
+  void createTopics(
+      Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configsByTopic)
+      throws InterruptedException {
     List<NewTopic> topics =
         partitionsByTopic.entrySet().stream()
-            .map(topic -> new NewTopic(topic.getKey(), topic.getValue(), (short) 1))
+            .map(
+                topic ->
+                    new NewTopic(topic.getKey(), topic.getValue(), (short) 1)
+                        .configs(configsByTopic.getOrDefault(topic.getKey(), Map.of())))
             .toList();
     try (Admin admin =
         Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {

@@ -140,7 +140,17 @@ public final class EmbeddedServices implements AutoCloseable {
    * are left as they are, so calling this again is harmless.
    */
   public void createTopics(Map<String, Integer> partitionsByTopic) throws InterruptedException {
-    kafka.createTopics(partitionsByTopic);
+    kafka.createTopics(partitionsByTopic, Map.of());
+  }
+
+  /**
+   * Like {@link #createTopics(Map)}, with topic-level settings ({@code cleanup.policy}, {@code
+   * max.message.bytes}, ...) for the topics named in {@code configsByTopic}.
+   */
+  public void createTopics(
+      Map<String, Integer> partitionsByTopic, Map<String, Map<String, String>> configsByTopic)
+      throws InterruptedException {
+    kafka.createTopics(partitionsByTopic, configsByTopic);
   }
 
   /**

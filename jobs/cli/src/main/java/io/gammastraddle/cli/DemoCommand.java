@@ -21,6 +21,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -32,7 +33,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code gsb demo}: the whole system in one JVM on its embedded default: a real Kafka broker, a
  * real Redis server, the Deribit simulator, the bridge and the Flink job on a local cluster with
- * its web dashboard and Prometheus endpoint, in paper mode.
+ * its web dashboard and Prometheus endpoint, in paper mode. Meanwhile, on its own thread, a first
+ * model is trained on a simulated history and published, so predictions come from a model within
+ * minutes ({@link BootstrapModel}).
  */
 @Command(
     name = "demo",
@@ -75,6 +78,13 @@ final class DemoCommand implements Callable<Integer> {
 
   @Option(names = "--flink-conf", description = "Flink configuration directory.")
   Path flinkConf = LocalFlink.defaultConfDir();
+
+  @Option(
+      names = "--no-bootstrap",
+      description =
+          "Do not train the first model on a simulated history: predictions use the fallback"
+              + " parameters until a model is published.")
+  boolean noBootstrap;
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
@@ -127,7 +137,7 @@ final class DemoCommand implements Callable<Integer> {
     GammaConfig config =
         GammaConfig.defaultConfig()
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
-    services.createTopics(config.topicPartitions(4));
+    services.createTopics(config.topicPartitions(4), config.topicConfigs());
 
     MarketSource source;
     if (market.equals("deribit")) {
@@ -141,7 +151,11 @@ final class DemoCommand implements Callable<Integer> {
       running.push(mirror);
       source = mirror;
     } else {
-      source = new SimulatedMarket(seed, System.currentTimeMillis());
+      long liveStart = System.currentTimeMillis();
+      source = new SimulatedMarket(seed, liveStart);
+      if (!noBootstrap) {
+        startBootstrap(config, liveStart, services.dataDirectory().resolve("registry"));
+      }
     }
     SimulatorServer simulator =
         new SimulatorServer(
@@ -189,6 +203,32 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Ctrl-C stops everything.");
     System.out.println();
     return status;
+  }
+
+  /**
+   * Trains and publishes the bootstrap model on its own thread, so the rest of the demo starts
+   * meanwhile; the job picks the bundle up whenever it arrives. Only for the simulated market: a
+   * model of the simulator would be no guide to Deribit's own market.
+   */
+  private void startBootstrap(GammaConfig config, long liveStart, Path registry) {
+    BootstrapModel bootstrap = new BootstrapModel(config, BootstrapModel.Settings.demo());
+    Thread thread =
+        new Thread(
+            () -> {
+              try {
+                bootstrap.run(seed, liveStart, registry, System.out::println);
+              } catch (CancellationException stopped) {
+                // the demo is stopping
+              } catch (Exception e) {
+                LOG.warn("The bootstrap model failed", e);
+                System.out.println("bootstrap: failed (" + e + "); predictions use the fallback");
+              }
+            },
+            "gsb-demo-bootstrap");
+    // A daemon, so a stop while it trains does not wait for LightGBM.
+    thread.setDaemon(true);
+    thread.start();
+    running.push(thread::interrupt);
   }
 
   private void stopAll() {

@@ -20,6 +20,7 @@ import picocli.CommandLine.Command;
       ReplayCommand.class,
       BenchCommand.class,
       TrainCommand.class,
+      TrainerCommand.class,
       ModelCommand.class,
       CommandLine.HelpCommand.class
     })

@@ -1,15 +1,20 @@
 package io.gammastraddle.cli;
 
+import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.registry.FileRegistry;
 import io.gammastraddle.registry.ModelBundle;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
-/** {@code gsb model list|promote VERSION|rollback}: the model registry by hand. */
+/**
+ * {@code gsb model list|promote VERSION|rollback [--publish]}: the model registry by hand; with
+ * {@code --publish} the new current bundle also reaches the running job through {@code gsb.models}.
+ */
 @Command(
     name = "model",
     mixinStandardHelpOptions = true,
@@ -29,8 +34,20 @@ final class ModelCommand implements Callable<Integer> {
       description = "Model registry directory (default: ${DEFAULT-VALUE}).")
   Path registry = Path.of(".gsb", "registry");
 
+  @Option(
+      names = "--publish",
+      description =
+          "With promote or rollback: send the new current bundle to gsb.models, so the running"
+              + " job swaps to it (Kafka from --config/--set).")
+  boolean publish;
+
+  @Mixin ConfigOptions config;
+
   @Override
   public Integer call() {
+    if (publish && action.equals("list")) {
+      throw new IllegalArgumentException("--publish applies to promote and rollback");
+    }
     FileRegistry models = new FileRegistry(registry);
     switch (action) {
       case "list" -> {
@@ -48,13 +65,25 @@ final class ModelCommand implements Callable<Integer> {
         if (version == null) {
           throw new IllegalArgumentException("promote needs the bundle version");
         }
-        System.out.println("current: " + models.promote(version).version());
+        current(models.promote(version));
       }
-      case "rollback" -> System.out.println("current: " + models.rollback().version());
+      case "rollback" -> current(models.rollback());
       default ->
           throw new IllegalArgumentException(
               "model action must be list, promote or rollback, got " + action);
     }
     return 0;
+  }
+
+  private void current(ModelBundle bundle) {
+    System.out.println("current: " + bundle.version());
+    if (publish) {
+      GammaConfig settings = config.load();
+      try (ModelPublisher publisher =
+          new ModelPublisher(settings.kafkaBootstrap(), settings.modelsTopic())) {
+        publisher.current(bundle);
+      }
+      System.out.println("published " + bundle.version() + " to " + settings.modelsTopic());
+    }
   }
 }

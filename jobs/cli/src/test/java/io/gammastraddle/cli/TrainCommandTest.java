@@ -2,9 +2,6 @@ package io.gammastraddle.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gammastraddle.features.FeatureSchema;
-import io.gammastraddle.gamma.labels.SampleJson;
-import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.registry.FileRegistry;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -13,9 +10,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -43,37 +38,9 @@ class TrainCommandTest {
     return out.toString(StandardCharsets.UTF_8);
   }
 
-  /** Samples whose outcomes follow from three features, as gsb.samples carries them. */
   private Path samplesFile(int count) throws Exception {
-    SplittableRandom random = new SplittableRandom(9);
-    List<String> lines = new ArrayList<>();
-    for (int i = 0; i < count; i++) {
-      double[] features = new double[FeatureSchema.NAMES.size()];
-      for (int j = 0; j < features.length; j++) {
-        features[j] = random.nextGaussian();
-      }
-      double favourable = 0.1 + 0.4 / (1 + Math.exp(-2 * features[0]));
-      double adverse = 0.05 + 0.15 / (1 + Math.exp(-2 * features[1]));
-      double pnl = 2 * adverse / (1 + Math.exp(-3 * features[2]));
-      long entry = T0 + i * 300_000L;
-      LabelledSample sample =
-          new LabelledSample(
-              "BTC",
-              entry,
-              entry + 6 * 3_600_000L,
-              "C",
-              "P",
-              FeatureSchema.VERSION,
-              features,
-              1_000,
-              favourable,
-              adverse,
-              pnl,
-              100);
-      lines.add(new String(SampleJson.toJson(sample), StandardCharsets.UTF_8));
-    }
     Path file = directory.resolve("samples.jsonl");
-    Files.write(file, lines);
+    Files.write(file, LearnableSamples.values(count, T0));
     return file;
   }
 
@@ -83,17 +50,23 @@ class TrainCommandTest {
     String registry = directory.resolve("registry").toString();
 
     String first = run(0, "train", "--samples", samples.toString(), "--registry", registry);
-    assertThat(first).contains("1,200 samples of schema 2", "take_profit", "promoted:");
+    assertThat(first)
+        .contains("1,200 samples of schema 2", "take_profit", "promoted:")
+        .contains("importance", "no current model to compare with");
     List<FileRegistry.Entry> entries = new FileRegistry(Path.of(registry)).list();
     assertThat(entries)
         .singleElement()
         .extracting(FileRegistry.Entry::status)
         .isEqualTo(FileRegistry.Status.PROMOTED);
     String firstVersion = entries.get(0).version();
+    assertThat(Path.of(registry, "reports", firstVersion, "report.json")).isRegularFile();
+    assertThat(Path.of(registry, "reports", firstVersion, "importance.png")).isRegularFile();
 
     Thread.sleep(1_100); // versions are stamped to the second
     String second = run(0, "train", "--samples", samples.toString(), "--registry", registry);
-    assertThat(second).contains("rejected: only 0 samples after the current model's training");
+    assertThat(second)
+        .contains("rejected: only 0 samples after the current model's training")
+        .contains("importance stability 1.000 against the current model");
 
     String list = run(0, "model", "list", "--registry", registry);
     assertThat(list).contains("* PROMOTED " + firstVersion).contains("REJECTED");

@@ -5,6 +5,7 @@ import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.UnderlyingEvent;
+import io.gammastraddle.gamma.alerts.Alert;
 import io.gammastraddle.gamma.book.BookBuilder;
 import io.gammastraddle.gamma.chain.ChainFunction;
 import io.gammastraddle.gamma.config.ConfigLayers;
@@ -13,6 +14,11 @@ import io.gammastraddle.gamma.decode.MarketRouter;
 import io.gammastraddle.gamma.decode.MarketWatermarks;
 import io.gammastraddle.gamma.features.FeatureFunction;
 import io.gammastraddle.gamma.labels.LabelFunction;
+import io.gammastraddle.gamma.scoring.ModelUpdate;
+import io.gammastraddle.gamma.scoring.ModelWatermarks;
+import io.gammastraddle.gamma.scoring.PredictionEvent;
+import io.gammastraddle.gamma.scoring.ScoringFunction;
+import io.gammastraddle.gamma.scoring.ScoringInput;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.labels.TradingCosts;
 import io.gammastraddle.market.BookUpdate;
@@ -25,6 +31,7 @@ import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.PipelineOptions;
+import org.apache.flink.streaming.api.datastream.BroadcastStream;
 import org.apache.flink.streaming.api.datastream.DataStream;
 import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
@@ -41,6 +48,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                            \-> dead letters -> gsb.dlq                 |        (and labels)
  *                                                                        v
  *                        gsb.features, Redis gsb:features; vectors -> labels -> gsb.samples
+ *                                                                        |           |
+ *   gsb.models (broadcast) --> scoring (by underlying) <-- vectors ------+           |
+ *                                 ^    \--> gsb.predictions, Redis gsb:prediction,  |
+ *                                 |         gsb:model:current; alerts -> gsb.alerts, gsb:alerts
+ *                                 \--- resolved samples (model health) <------------/
  * </pre>
  *
  * Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very graph.
@@ -51,6 +63,8 @@ public final class GammaJob {
 
   private static final TypeInformation<UnderlyingEvent> EVENT_TYPE =
       TypeInformation.of(UnderlyingEvent.class);
+  private static final TypeInformation<ScoringInput> SCORING_INPUT =
+      TypeInformation.of(ScoringInput.class);
 
   private final GammaConfig config;
   private final JobEndpoints endpoints;
@@ -101,16 +115,63 @@ public final class GammaJob {
         .uid(Uids.FEATURES_REDIS)
         .name("features -> Redis gsb:features");
 
-    labels(
+    DataStream<LabelledSample> samples =
+        labels(
             features
                 .map(UnderlyingEvent::of, EVENT_TYPE)
                 .name("feature vectors")
                 .union(
                     straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles"),
-                    routed.getSideOutput(MarketRouter.CHAIN_INPUTS)))
+                    routed.getSideOutput(MarketRouter.CHAIN_INPUTS)));
+    samples
         .sinkTo(endpoints.samplesToKafka())
         .uid(Uids.SAMPLES_KAFKA)
         .name("samples -> gsb.samples");
+
+    SingleOutputStreamOperator<PredictionEvent> predictions =
+        scoring(
+            features
+                .map(ScoringInput::of, SCORING_INPUT)
+                .name("vectors to score")
+                .union(samples.map(ScoringInput::of, SCORING_INPUT).name("resolved samples")),
+            models(env));
+    predictions
+        .sinkTo(endpoints.predictionsToKafka())
+        .uid(Uids.PREDICTIONS_KAFKA)
+        .name("predictions -> gsb.predictions");
+    predictions
+        .sinkTo(endpoints.predictionsToCache())
+        .uid(Uids.PREDICTIONS_REDIS)
+        .name("predictions -> Redis gsb:prediction");
+    predictions
+        .getSideOutput(ScoringFunction.MODEL_STATUS)
+        .sinkTo(endpoints.modelToCache())
+        .uid(Uids.MODEL_REDIS)
+        .name("model in use -> Redis gsb:model:current");
+    DataStream<Alert> alerts = predictions.getSideOutput(ScoringFunction.ALERTS);
+    alerts.sinkTo(endpoints.alertsToKafka()).uid(Uids.ALERTS_KAFKA).name("alerts -> gsb.alerts");
+    alerts
+        .sinkTo(endpoints.alertsToCache())
+        .uid(Uids.ALERTS_REDIS)
+        .name("alerts -> Redis gsb:alerts");
+  }
+
+  /** Model bundles, to every scoring task. */
+  private BroadcastStream<ModelUpdate> models(StreamExecutionEnvironment env) {
+    return env.fromSource(
+            endpoints.models(), new ModelWatermarks(), "models: " + config.modelsTopic())
+        .uid(Uids.MODELS)
+        .broadcast(ScoringFunction.MODELS);
+  }
+
+  private SingleOutputStreamOperator<PredictionEvent> scoring(
+      DataStream<ScoringInput> inputs, BroadcastStream<ModelUpdate> models) {
+    return inputs
+        .keyBy(ScoringInput::underlying, Types.STRING)
+        .connect(models)
+        .process(new ScoringFunction(config.scoring()))
+        .uid(Uids.SCORING)
+        .name("scoring: predictions per underlying, bundles by broadcast");
   }
 
   private DataStream<MarketEvent> marketEvents(StreamExecutionEnvironment env) {

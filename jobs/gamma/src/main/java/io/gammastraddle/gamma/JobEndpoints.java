@@ -2,6 +2,10 @@ package io.gammastraddle.gamma;
 
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.scoring.ModelStatus;
+import io.gammastraddle.gamma.scoring.ModelUpdate;
+import io.gammastraddle.gamma.scoring.PredictionEvent;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
@@ -18,6 +22,12 @@ import org.apache.flink.api.connector.source.Source;
  * @param straddlesToCache the chain's at-the-money straddles for the Redis live cache
  * @param samplesToKafka labelled training samples for {@code gsb.samples}
  * @param deadLetters undecodable input for {@code gsb.dlq}
+ * @param models model bundles from {@code gsb.models}, read from the start (compacted)
+ * @param predictionsToKafka predictions for {@code gsb.predictions}
+ * @param predictionsToCache predictions for the Redis live cache
+ * @param modelToCache the bundle in use, for the Redis live cache
+ * @param alertsToKafka alerts for {@code gsb.alerts}
+ * @param alertsToCache alerts for the Redis stream
  */
 public record JobEndpoints(
     Source<MarketEvent, ?, ?> market,
@@ -25,4 +35,10 @@ public record JobEndpoints(
     Sink<FeatureVector> featuresToCache,
     Sink<AtmStraddle> straddlesToCache,
     Sink<LabelledSample> samplesToKafka,
-    Sink<DeadLetter> deadLetters) {}
+    Sink<DeadLetter> deadLetters,
+    Source<ModelUpdate, ?, ?> models,
+    Sink<PredictionEvent> predictionsToKafka,
+    Sink<PredictionEvent> predictionsToCache,
+    Sink<ModelStatus> modelToCache,
+    Sink<Alert> alertsToKafka,
+    Sink<Alert> alertsToCache) {}

@@ -1,7 +1,7 @@
 package io.gammastraddle.gamma;
 
-import io.gammastraddle.chain.AtmStraddle;
-import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.gamma.alerts.AlertCache;
+import io.gammastraddle.gamma.alerts.AlertJson;
 import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
@@ -9,8 +9,15 @@ import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
 import io.gammastraddle.gamma.features.FeatureCache;
 import io.gammastraddle.gamma.features.FeatureJson;
 import io.gammastraddle.gamma.labels.SampleJson;
+import io.gammastraddle.gamma.scoring.ModelCache;
+import io.gammastraddle.gamma.scoring.ModelUpdate;
+import io.gammastraddle.gamma.scoring.ModelUpdateDeserializer;
+import io.gammastraddle.gamma.scoring.PredictionCache;
+import io.gammastraddle.gamma.scoring.PredictionJson;
 import io.gammastraddle.market.MarketEvent;
+import io.gammastraddle.redis.RedisSerializer;
 import io.gammastraddle.redis.RedisSink;
+import io.gammastraddle.registry.ModelTopic;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -44,21 +51,42 @@ public final class KafkaEndpoints {
     if (bounded) {
       source.setBounded(OffsetsInitializer.latest());
     }
+    var models =
+        KafkaSource.<ModelUpdate>builder()
+            .setBootstrapServers(config.kafkaBootstrap())
+            .setTopics(config.modelsTopic())
+            .setGroupId(config.consumerGroup() + "-models")
+            // Every start reads the compacted topic from the beginning, so the job finds the
+            // current bundle; a restore resumes from its checkpointed offsets instead.
+            .setStartingOffsets(OffsetsInitializer.earliest())
+            .setDeserializer(new ModelUpdateDeserializer())
+            .setProperty("fetch.max.bytes", String.valueOf(2 * ModelTopic.MAX_MESSAGE_BYTES))
+            .setProperty(
+                "max.partition.fetch.bytes", String.valueOf(2 * ModelTopic.MAX_MESSAGE_BYTES));
+    if (bounded) {
+      models.setBounded(OffsetsInitializer.latest());
+    }
     return new JobEndpoints(
         source.build(),
         kafkaSink(config, new FeatureJson(config.featuresTopic())),
-        RedisSink.<FeatureVector>builder()
-            .setHost(config.redisHost())
-            .setPort(config.redisPort())
-            .setSerializer(new FeatureCache())
-            .build(),
-        RedisSink.<AtmStraddle>builder()
-            .setHost(config.redisHost())
-            .setPort(config.redisPort())
-            .setSerializer(new ChainCache())
-            .build(),
+        redisSink(config, new FeatureCache()),
+        redisSink(config, new ChainCache()),
         kafkaSink(config, new SampleJson(config.samplesTopic())),
-        kafkaSink(config, new DeadLetterJson(config.deadLetterTopic())));
+        kafkaSink(config, new DeadLetterJson(config.deadLetterTopic())),
+        models.build(),
+        kafkaSink(config, new PredictionJson(config.predictionsTopic())),
+        redisSink(config, new PredictionCache()),
+        redisSink(config, new ModelCache()),
+        kafkaSink(config, new AlertJson(config.alertsTopic())),
+        redisSink(config, new AlertCache()));
+  }
+
+  private static <T> RedisSink<T> redisSink(GammaConfig config, RedisSerializer<T> serializer) {
+    return RedisSink.<T>builder()
+        .setHost(config.redisHost())
+        .setPort(config.redisPort())
+        .setSerializer(serializer)
+        .build();
   }
 
   /**

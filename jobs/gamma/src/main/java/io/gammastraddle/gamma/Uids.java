@@ -18,6 +18,13 @@ public final class Uids {
   public static final String SAMPLES_KAFKA = "samples-kafka-sink";
   public static final String CHAIN_REDIS = "chain-redis-sink";
   public static final String DEAD_LETTERS_KAFKA = "dead-letters-kafka-sink";
+  public static final String MODELS = "models-source";
+  public static final String SCORING = "scoring";
+  public static final String PREDICTIONS_KAFKA = "predictions-kafka-sink";
+  public static final String PREDICTIONS_REDIS = "predictions-redis-sink";
+  public static final String MODEL_REDIS = "model-redis-sink";
+  public static final String ALERTS_KAFKA = "alerts-kafka-sink";
+  public static final String ALERTS_REDIS = "alerts-redis-sink";
 
   private Uids() {}
 }

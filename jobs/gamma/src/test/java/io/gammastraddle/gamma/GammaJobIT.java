@@ -64,7 +64,7 @@ class GammaJobIT {
     config =
         GammaConfig.defaultConfig()
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
-    services.createTopics(config.topicPartitions(3));
+    services.createTopics(config.topicPartitions(3), config.topicConfigs());
     simulator =
         new SimulatorServer(
             new SimulatedMarket(7, System.currentTimeMillis()),

@@ -5,12 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gammastraddle.deribit.websocket.Notifications;
-import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.features.FeatureSchema;
+import io.gammastraddle.gamma.SimulatedFeed.MarketRecord;
 import io.gammastraddle.gamma.config.GammaConfig;
-import io.gammastraddle.simulator.Instrument;
 import io.gammastraddle.simulator.SimulatedMarket;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,7 +20,6 @@ import java.util.Map;
 import java.util.NavigableMap;
 import java.util.Properties;
 import java.util.TreeMap;
-import java.util.concurrent.Future;
 import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.StateRecoveryOptions;
 import org.apache.flink.core.execution.JobClient;
@@ -33,13 +30,8 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -107,9 +99,9 @@ class SavepointIT {
   @Test
   void aJobRestoredFromASavepointWritesTheFeaturesOfAnUninterruptedRun() throws Exception {
     SimulatedMarket market = new SimulatedMarket(SEED, START);
-    List<MarketRecord> firstPart = snapshots(market);
-    firstPart.addAll(stepUntil(market, SAVEPOINT_AT));
-    List<MarketRecord> secondPart = stepUntil(market, END);
+    List<MarketRecord> firstPart = SimulatedFeed.snapshots(market);
+    firstPart.addAll(SimulatedFeed.stepUntil(market, SAVEPOINT_AT));
+    List<MarketRecord> secondPart = SimulatedFeed.stepUntil(market, END);
     LOG.info("{} + {} market messages", firstPart.size(), secondPart.size());
 
     produce(uninterrupted, firstPart);
@@ -206,8 +198,12 @@ class SavepointIT {
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     // One partition: the watermark is the minimum over partitions, so with several an idle or
     // slow one would make the two runs see different late events.
-    services.createTopics(config.topicPartitions(1));
+    services.createTopics(config.topicPartitions(1), config.topicConfigs());
     return config;
+  }
+
+  private static void produce(GammaConfig config, List<MarketRecord> records) throws Exception {
+    SimulatedFeed.produce(config.kafkaBootstrap(), config.marketTopic(), records);
   }
 
   private static JobClient start(GammaConfig config, String savepoint) throws Exception {
@@ -221,59 +217,6 @@ class SavepointIT {
     env.enableCheckpointing(1_000);
     new GammaJob(config, KafkaEndpoints.create(config)).build(env);
     return env.executeAsync(GammaJob.NAME);
-  }
-
-  /** One value of {@code deribit.market.raw} with its key, as the bridge writes it. */
-  private record MarketRecord(String key, String value) {
-
-    static MarketRecord of(String frame, long receivedMillis) {
-      SubscriptionParams params = Notifications.subscription(frame);
-      return new MarketRecord(params.key(), params.withReceiveTime(receivedMillis * 1_000_000));
-    }
-  }
-
-  /** Every book's snapshot, which a subscriber receives first. */
-  private static List<MarketRecord> snapshots(SimulatedMarket market) {
-    List<MarketRecord> records = new ArrayList<>();
-    for (Instrument instrument : market.instruments()) {
-      records.add(MarketRecord.of(market.bookSnapshot(instrument.name()), market.nowMillis()));
-    }
-    return records;
-  }
-
-  private static List<MarketRecord> stepUntil(SimulatedMarket market, long untilMillis) {
-    List<MarketRecord> records = new ArrayList<>();
-    while (market.nowMillis() < untilMillis) {
-      for (String frame : market.step()) {
-        records.add(MarketRecord.of(frame, market.nowMillis()));
-      }
-    }
-    return records;
-  }
-
-  private static void produce(GammaConfig config, List<MarketRecord> records) throws Exception {
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-    // One batch at a time: on a topic created moments ago the first batch can be refused (no
-    // leader yet) while the next is accepted, and the idempotent producer then retries the first
-    // with an out-of-order sequence until its delivery timeout (seen here under load).
-    properties.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, 20);
-    properties.put(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024);
-    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    try (KafkaProducer<String, String> producer =
-        new KafkaProducer<>(properties, new StringSerializer(), new StringSerializer())) {
-      List<Future<RecordMetadata>> sent = new ArrayList<>(records.size());
-      for (MarketRecord record : records) {
-        sent.add(
-            producer.send(
-                new ProducerRecord<>(config.marketTopic(), record.key(), record.value())));
-      }
-      producer.flush();
-      for (Future<RecordMetadata> record : sent) {
-        record.get();
-      }
-    }
   }
 
   /** A decision tick of one underlying; ordered by time. */

@@ -13,6 +13,13 @@ import io.gammastraddle.features.PriceHistory;
 import io.gammastraddle.features.RollingVwap;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
+import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.scoring.DriftWindow;
+import io.gammastraddle.gamma.scoring.HealthWindow;
+import io.gammastraddle.gamma.scoring.ModelStatus;
+import io.gammastraddle.gamma.scoring.ModelUpdate;
+import io.gammastraddle.gamma.scoring.PredictionEvent;
+import io.gammastraddle.gamma.scoring.ScoringInput;
 import io.gammastraddle.labels.Candidate;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.labels.Labeller;
@@ -49,7 +56,14 @@ class StateTypesTest {
         AtmStraddle.class,
         PercentileWindow.class,
         PriceHistory.class,
-        RollingVwap.class
+        RollingVwap.class,
+        ScoringInput.class,
+        ModelUpdate.class,
+        PredictionEvent.class,
+        HealthWindow.class,
+        DriftWindow.class,
+        ModelStatus.class,
+        Alert.class
       })
   void isAPojoWithoutGenericFields(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);

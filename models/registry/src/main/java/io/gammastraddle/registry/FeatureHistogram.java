@@ -6,14 +6,17 @@ package io.gammastraddle.registry;
  * everything below edges[0], the last everything at or above the last edge; missing values have
  * their own share.
  *
+ * @param underlying whose training rows these are; empty (or absent in an older bundle) for the
+ *     rows of every underlying
  * @param edges increasing bin edges (bins = edges + 1)
  * @param shares share of the non-missing training rows in each bin, summing to 1
  * @param missingShare share of all training rows where the feature was missing
  */
 public record FeatureHistogram(
-    String feature, double[] edges, double[] shares, double missingShare) {
+    String feature, String underlying, double[] edges, double[] shares, double missingShare) {
 
   public FeatureHistogram {
+    underlying = underlying == null ? "" : underlying;
     if (shares.length != edges.length + 1) {
       throw new IllegalArgumentException(
           feature + ": " + edges.length + " edges need " + (edges.length + 1) + " shares");
@@ -23,6 +26,11 @@ public record FeatureHistogram(
         throw new IllegalArgumentException(feature + ": bin edges must increase");
       }
     }
+  }
+
+  /** The histogram of the training rows of every underlying. */
+  public FeatureHistogram(String feature, double[] edges, double[] shares, double missingShare) {
+    this(feature, "", edges, shares, missingShare);
   }
 
   /** The bin of {@code value} (not NaN). */

@@ -14,6 +14,8 @@ import java.util.Map;
  * @param schemaVersion the feature schema the models expect
  * @param featureNames the features in model order
  * @param sizeModel, takeProfitModel, stopLossModel LightGBM text models
+ * @param histograms the training data of each feature, in model order, over every underlying, then
+ *     the same per underlying (an underlying's features can live on their own scale: volumes)
  * @param trainedFrom, trainedTo the training window (sample entry times, epoch ms)
  * @param metrics named out-of-sample metrics (e.g. {@code size.r2}, {@code take_profit.mae})
  * @param createdAt, expiresAt epoch ms; the job falls back to conservative parameters after expiry
@@ -41,6 +43,18 @@ public record ModelBundle(
     histograms = List.copyOf(histograms);
     referenceRows = List.copyOf(referenceRows);
     metrics = Map.copyOf(metrics);
+  }
+
+  /**
+   * The drift reference for {@code underlying}, one histogram per feature in model order: its own
+   * training data's when the bundle has them for every feature, else every underlying's.
+   */
+  public List<FeatureHistogram> driftReference(String underlying) {
+    List<FeatureHistogram> own =
+        histograms.stream().filter(h -> h.underlying().equals(underlying)).toList();
+    return own.size() == featureNames.size()
+        ? own
+        : histograms.stream().filter(h -> h.underlying().isEmpty()).toList();
   }
 
   /** The three models parsed and checked, ready to score. */

@@ -40,70 +40,33 @@ import java.util.function.DoubleUnaryOperator;
  * models, averaged output (random forest mode) and objectives whose output transform is not
  * implemented ({@link #parse} lists the supported ones).
  *
- * <p>Layout and walk, for speed (DESIGN section 12 wants three models in p99 <= 50 us): the
- * internal nodes of all trees sit in one {@code long[]}, two longs per node (the threshold's bits,
- * then split feature, left child and right child packed in 16, 24 and 24 bits), so one cache line
- * holds what a step needs; leaf values sit in their own {@code double[]}. Trees are walked eight at
- * a time in lockstep, a tree that reached its leaf staying there, and the child is picked from the
- * sign of {@code threshold - value} rather than by a branch: eight independent walks overlap their
- * memory latency and no step waits on a mispredicted branch (about 1.6 times faster on
- * ScoringBenchmark than one tree at a time with branches). The sum still runs in tree order, as
- * LightGBM's, so predictions match it to the last bit for the identity objectives.
+ * <p>Layout, for speed (DESIGN section 12 wants three models in p99 <= 50 us): {@link QuickScorer}
+ * when every tree has at most 64 leaves, which visits only the nodes a row goes right at instead of
+ * walking the trees, else {@link LockstepWalk}, eight trees walked at once. Both add the leaf
+ * values in tree order, as LightGBM does, so predictions match it to the last bit for the identity
+ * objectives.
  *
  * <p>Immutable and thread-safe: all trees live in flat primitive arrays shared read-only by every
- * caller, and {@link #predict} allocates nothing.
+ * caller, and {@link #predict} allocates nothing once a thread has made its first prediction.
  */
-public final class LightGbmModel {
+public final class LightGbmModel implements Predictor {
   /** LightGBM's {@code kZeroThreshold}, declared {@code const double kZeroThreshold = 1e-35f}. */
   static final double ZERO_THRESHOLD = (double) 1e-35f;
-
-  /**
-   * Children are packed in 24 signed bits: a node index, or {@code ~leaf} for a leaf (a model has
-   * fewer nodes than leaves).
-   */
-  static final int MAX_LEAVES = 1 << 23;
-
-  /** Split features are packed in 16 unsigned bits. */
-  static final int MAX_FEATURES = 1 << 16;
-
-  /** Trees walked together; eight keep enough memory loads in flight without spilling registers. */
-  private static final int LANES = 8;
 
   private final String objective;
   private final DoubleUnaryOperator outputTransform;
   private final List<String> featureNames;
-
-  /** Per tree, in order: its root node, or {@code ~leaf} when the tree is a single leaf. */
-  private final int[] treeRoots;
-
-  /** Per node: {@code [2n]} threshold bits, {@code [2n + 1]} {@link #packNode} of the rest. */
-  private final long[] nodes;
-
-  /** Per node: the child a value within kZeroThreshold of zero goes to (missing type resolved). */
-  private final int[] zeroChildren;
-
-  /** Per node: the child a NaN goes to (missing type resolved). */
-  private final int[] nanChildren;
-
-  private final double[] leafValues;
+  private final TreeEnsemble trees;
 
   LightGbmModel(
       String objective,
       DoubleUnaryOperator outputTransform,
       List<String> featureNames,
-      int[] treeRoots,
-      long[] nodes,
-      int[] zeroChildren,
-      int[] nanChildren,
-      double[] leafValues) {
+      TreeEnsemble trees) {
     this.objective = objective;
     this.outputTransform = outputTransform;
     this.featureNames = List.copyOf(featureNames);
-    this.treeRoots = treeRoots;
-    this.nodes = nodes;
-    this.zeroChildren = zeroChildren;
-    this.nanChildren = nanChildren;
-    this.leafValues = leafValues;
+    this.trees = trees;
   }
 
   /**
@@ -134,7 +97,7 @@ public final class LightGbmModel {
 
   /** Number of trees (one per boosting iteration). */
   public int trees() {
-    return treeRoots.length;
+    return trees.trees();
   }
 
   /**
@@ -143,79 +106,12 @@ public final class LightGbmModel {
    * @param features one value per feature in {@link #featureNames()} order; NaN means missing
    * @throws IllegalArgumentException if the row does not have {@link #featureCount()} values
    */
+  @Override
   public double predict(double[] features) {
     if (features.length != featureNames.size()) {
       throw new IllegalArgumentException(
           "expected " + featureNames.size() + " features, got " + features.length);
     }
-    double sum = 0.0;
-    int tree = 0;
-    for (; tree + LANES <= treeRoots.length; tree += LANES) {
-      int a = treeRoots[tree];
-      int b = treeRoots[tree + 1];
-      int c = treeRoots[tree + 2];
-      int d = treeRoots[tree + 3];
-      int e = treeRoots[tree + 4];
-      int f = treeRoots[tree + 5];
-      int g = treeRoots[tree + 6];
-      int h = treeRoots[tree + 7];
-      // Until all eight are leaves (negative): the sign bit survives the AND only then.
-      while ((a & b & c & d & e & f & g & h) >= 0) {
-        a = step(a, features);
-        b = step(b, features);
-        c = step(c, features);
-        d = step(d, features);
-        e = step(e, features);
-        f = step(f, features);
-        g = step(g, features);
-        h = step(h, features);
-      }
-      sum += leafValues[~a];
-      sum += leafValues[~b];
-      sum += leafValues[~c];
-      sum += leafValues[~d];
-      sum += leafValues[~e];
-      sum += leafValues[~f];
-      sum += leafValues[~g];
-      sum += leafValues[~h];
-    }
-    for (; tree < treeRoots.length; tree++) {
-      int node = treeRoots[tree];
-      while (node >= 0) {
-        node = step(node, features);
-      }
-      sum += leafValues[~node];
-    }
-    return outputTransform.applyAsDouble(sum);
-  }
-
-  /** Split feature in bits 48-63, left child in bits 24-47, right child in bits 0-23 (signed). */
-  static long packNode(int feature, int leftChild, int rightChild) {
-    return ((long) feature << 48) | ((leftChild & 0xFFFFFFL) << 24) | (rightChild & 0xFFFFFFL);
-  }
-
-  /**
-   * One step of LightGBM's {@code Tree::NumericalDecision}: the child of {@code node}, or {@code
-   * node} itself once it is a leaf. A value clear of zero goes right when {@code threshold - value}
-   * is negative, which is {@code value > threshold} without a branch; {@code doubleToLongBits}
-   * rather than the raw bits because {@code inf - inf} is a NaN whose sign bit x86 sets, and an
-   * infinite value equal to an infinite threshold goes left. NaN and zero take the children the
-   * parser resolved from the node's missing type.
-   */
-  private int step(int node, double[] features) {
-    int leafMask = node >> 31;
-    // A leaf reads node 0, always cached, and keeps itself below.
-    int index = node & ~leafMask;
-    long packed = nodes[2 * index + 1];
-    double value = features[(int) (packed >>> 48)];
-    int child;
-    if (Math.abs(value) > ZERO_THRESHOLD) {
-      double threshold = Double.longBitsToDouble(nodes[2 * index]);
-      long goRight = Double.doubleToLongBits(threshold - value) >>> 63;
-      child = (int) (packed << (16 + 24 * goRight) >> 40);
-    } else {
-      child = Double.isNaN(value) ? nanChildren[index] : zeroChildren[index];
-    }
-    return child ^ ((child ^ node) & leafMask);
+    return outputTransform.applyAsDouble(trees.rawScore(features));
   }
 }

@@ -78,7 +78,11 @@ final class LightGbmTextParser {
       throw invalid("the model has no trees");
     }
     checkTreeSizes(header, trees.size());
-    return assemble(header.get("objective"), outputTransform, featureNames, trees);
+    return new LightGbmModel(
+        header.get("objective"),
+        outputTransform,
+        featureNames,
+        ensemble(trees, featureNames.size()));
   }
 
   private static boolean isTreeStart(String line) {
@@ -164,75 +168,18 @@ final class LightGbmTextParser {
     }
   }
 
-  /** Concatenates the trees into the model's flat arrays, numbering nodes and leaves globally. */
-  private static LightGbmModel assemble(
-      String objective,
-      DoubleUnaryOperator outputTransform,
-      List<String> featureNames,
-      List<ParsedTree> trees) {
-    long nodeCount = trees.stream().mapToLong(tree -> tree.leafValues.length - 1).sum();
-    long leafCount = trees.stream().mapToLong(tree -> tree.leafValues.length).sum();
-    if (leafCount > LightGbmModel.MAX_LEAVES || featureNames.size() > LightGbmModel.MAX_FEATURES) {
-      throw unsupported(
-          leafCount
-              + " leaves and "
-              + featureNames.size()
-              + " features (at most "
-              + LightGbmModel.MAX_LEAVES
-              + " leaves and "
-              + LightGbmModel.MAX_FEATURES
-              + " features)");
-    }
-    // At least one node: a tree that already reached its leaf still reads node 0.
-    int slots = (int) Math.max(1, nodeCount);
-    int[] roots = new int[trees.size()];
-    long[] nodes = new long[2 * slots];
-    int[] zeroChildren = new int[slots];
-    int[] nanChildren = new int[slots];
-    double[] leafValues = new double[(int) leafCount];
-    int nodeOffset = 0;
-    int leafOffset = 0;
-    for (int t = 0; t < trees.size(); t++) {
-      ParsedTree tree = trees.get(t);
-      int treeNodes = tree.leafValues.length - 1;
-      roots[t] = treeNodes == 0 ? ~leafOffset : nodeOffset;
-      for (int i = 0; i < treeNodes; i++) {
-        int node = nodeOffset + i;
-        int left = globalChild(tree.leftChildren[i], nodeOffset, leafOffset);
-        int right = globalChild(tree.rightChildren[i], nodeOffset, leafOffset);
-        int decisionType = tree.decisionTypes[i];
-        int missingType = (decisionType >> 2) & 3;
-        int defaultChild = (decisionType & DEFAULT_LEFT_MASK) != 0 ? left : right;
-        // Tree::NumericalDecision: NaN counts as 0 unless the missing type is NaN; a zero takes
-        // the default direction when the missing type is Zero and is compared otherwise.
-        int zeroChild =
-            missingType == MISSING_ZERO ? defaultChild : 0.0 <= tree.thresholds[i] ? left : right;
-        nodes[2 * node] = Double.doubleToRawLongBits(tree.thresholds[i]);
-        nodes[2 * node + 1] = LightGbmModel.packNode(tree.splitFeatures[i], left, right);
-        zeroChildren[node] = zeroChild;
-        nanChildren[node] = missingType == MISSING_NAN ? defaultChild : zeroChild;
-      }
-      System.arraycopy(tree.leafValues, 0, leafValues, leafOffset, tree.leafValues.length);
-      nodeOffset += treeNodes;
-      leafOffset += tree.leafValues.length;
-    }
-    return new LightGbmModel(
-        objective,
-        outputTransform,
-        featureNames,
-        roots,
-        nodes,
-        zeroChildren,
-        nanChildren,
-        leafValues);
+  /** The ensemble layout for the trees: QuickScorer when the trees fit it. */
+  private static TreeEnsemble ensemble(List<ParsedTree> trees, int featureCount) {
+    return QuickScorer.fits(trees)
+        ? QuickScorer.of(trees, featureCount)
+        : LockstepWalk.of(trees, featureCount);
   }
 
-  private static int globalChild(int child, int nodeOffset, int leafOffset) {
-    return child >= 0 ? nodeOffset + child : ~(leafOffset + ~child);
-  }
-
-  /** One {@code Tree=} block, checked so that every walk stays in bounds and terminates. */
-  private record ParsedTree(
+  /**
+   * One {@code Tree=} block in LightGBM's numbering (a child {@code c >= 0} is a node, {@code c <
+   * 0} is leaf {@code ~c}), checked so that every walk stays in bounds and terminates.
+   */
+  record ParsedTree(
       int[] splitFeatures,
       double[] thresholds,
       int[] decisionTypes,
@@ -275,12 +222,40 @@ final class LightGbmTextParser {
       return tree;
     }
 
+    int nodes() {
+      return leafValues.length - 1;
+    }
+
+    /**
+     * The child a value within kZeroThreshold of zero goes to ({@code Tree::NumericalDecision}):
+     * the default direction when the missing type is Zero, else 0 is compared with the threshold.
+     */
+    int zeroChild(int node) {
+      return missingType(node) == MISSING_ZERO
+          ? defaultChild(node)
+          : 0.0 <= thresholds[node] ? leftChildren[node] : rightChildren[node];
+    }
+
+    /** The child a NaN goes to: the default direction with missing type NaN, else as a zero. */
+    int nanChild(int node) {
+      return missingType(node) == MISSING_NAN ? defaultChild(node) : zeroChild(node);
+    }
+
+    private int missingType(int node) {
+      return (decisionTypes[node] >> 2) & 3;
+    }
+
+    private int defaultChild(int node) {
+      return (decisionTypes[node] & DEFAULT_LEFT_MASK) != 0
+          ? leftChildren[node]
+          : rightChildren[node];
+    }
+
     private void checkNode(int node, int featureCount, String where) {
       if ((decisionTypes[node] & CATEGORICAL_MASK) != 0) {
         throw unsupported(where + "categorical split at node " + node);
       }
-      int missingType = (decisionTypes[node] >> 2) & 3;
-      if (missingType > MISSING_NAN || decisionTypes[node] >> 4 != 0) {
+      if (missingType(node) > MISSING_NAN || decisionTypes[node] >> 4 != 0) {
         throw invalid(where + "decision_type " + decisionTypes[node] + " at node " + node);
       }
       if (splitFeatures[node] < 0 || splitFeatures[node] >= featureCount) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
 
 class ModelBundleTest {
@@ -20,6 +21,50 @@ class ModelBundleTest {
     ReferenceRow row = bundle.referenceRows().get(3);
     assertThat(scorers.size().predict(row.features())).isEqualTo(row.size());
     assertThat(scorers.stopLoss().predict(row.features())).isEqualTo(row.stopLoss());
+  }
+
+  @Test
+  void takesAnUnderlyingsOwnDriftReferenceWhenEveryFeatureHasOne() throws Exception {
+    ModelBundle trained = Bundles.trained("v1", NOW);
+    List<FeatureHistogram> histograms = new ArrayList<>();
+    for (String feature : Bundles.FEATURES) {
+      histograms.add(histogram(feature, ""));
+      histograms.add(histogram(feature, "BTC"));
+    }
+    histograms.add(histogram("a", "ETH"));
+    ModelBundle bundle = withHistograms(trained, histograms);
+
+    assertThat(bundle.driftReference("BTC"))
+        .extracting(FeatureHistogram::feature, FeatureHistogram::underlying)
+        .containsExactly(Tuple.tuple("a", "BTC"), Tuple.tuple("b", "BTC"), Tuple.tuple("c", "BTC"));
+    assertThat(bundle.driftReference("ETH"))
+        .as("ETH lacks features of its own")
+        .extracting(FeatureHistogram::underlying)
+        .containsOnly("");
+    assertThat(ModelTopic.decode(ModelTopic.encode(bundle)).driftReference("BTC"))
+        .as("through JSON")
+        .hasSize(3);
+  }
+
+  private static FeatureHistogram histogram(String feature, String underlying) {
+    return new FeatureHistogram(feature, underlying, new double[] {0}, new double[] {0.5, 0.5}, 0);
+  }
+
+  private static ModelBundle withHistograms(ModelBundle bundle, List<FeatureHistogram> histograms) {
+    return new ModelBundle(
+        bundle.version(),
+        bundle.schemaVersion(),
+        bundle.featureNames(),
+        bundle.sizeModel(),
+        bundle.takeProfitModel(),
+        bundle.stopLossModel(),
+        histograms,
+        bundle.referenceRows(),
+        bundle.trainedFrom(),
+        bundle.trainedTo(),
+        bundle.metrics(),
+        bundle.createdAt(),
+        bundle.expiresAt());
   }
 
   @Test

@@ -1,15 +1,21 @@
 package io.gammastraddle.training;
 
-import io.gammastraddle.training.data.Targets;
+import io.gammastraddle.scoring.Targets;
 import io.gammastraddle.training.data.TrainingSample;
 import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /** The three things the models predict, each with its target rule ({@link Targets}). */
 public enum Target {
-  SIZE("size", Targets::size, sample -> false),
-  TAKE_PROFIT("take_profit", Targets::takeProfit, Targets::takeProfitClipped),
-  STOP_LOSS("stop_loss", Targets::stopLoss, Targets::stopLossClipped);
+  SIZE("size", sample -> Targets.size(sample.maxAdverse(), sample.hedgedPnl()), sample -> false),
+  TAKE_PROFIT(
+      "take_profit",
+      sample -> Targets.takeProfit(sample.maxFavourable()),
+      sample -> Targets.takeProfitClipped(sample.maxFavourable())),
+  STOP_LOSS(
+      "stop_loss",
+      sample -> Targets.stopLoss(sample.maxAdverse()),
+      sample -> Targets.stopLossClipped(sample.maxAdverse()));
 
   private final String key;
   private final ToDoubleFunction<TrainingSample> value;

@@ -25,6 +25,8 @@ import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.IntConsumer;
 
 /**
  * One training run (docs/ml.md): for each target, purged and embargoed K-fold cross-validation
@@ -62,52 +64,105 @@ public final class Trainer {
   }
 
   /**
-   * Cross-validation of one target: per fold and over the out-of-fold predictions.
+   * Cross-validation of one target: per fold and over the out-of-fold predictions, and the final
+   * model's feature importance.
    *
    * @param outOfFold each sample's prediction by the fold model that did not train on it
+   * @param realized each sample's target value, what {@code outOfFold} predicted
    */
   public record TargetReport(
       Target target,
       double[] foldMae,
       double[] foldR2,
       double[] outOfFold,
+      double[] realized,
       double outOfFoldMae,
       double outOfFoldR2,
       double clipRate,
-      int finalRounds) {}
+      int finalRounds,
+      FeatureImportance importance) {}
 
-  /** The bundle and what cross-validation said of it. */
-  public record Result(ModelBundle bundle, Map<Target, TargetReport> reports) {}
+  /**
+   * The bundle and what cross-validation said of it.
+   *
+   * @param stability of the importances against the previous model; empty without one
+   * @param crossValidationTime, fitTime wall time of the fold models and of the final models
+   */
+  public record Result(
+      ModelBundle bundle,
+      Map<Target, TargetReport> reports,
+      Optional<ImportanceStability> stability,
+      Duration crossValidationTime,
+      Duration fitTime) {}
+
+  /** Told after each fit of a run, for a progress display. */
+  @FunctionalInterface
+  public interface Progress {
+
+    Progress NONE = (done, total, step) -> {};
+
+    /**
+     * @param done fits finished of {@code total}: the folds of every target, then the final fits
+     * @param step what just finished, e.g. {@code size fold 3/5} or {@code size final model}
+     */
+    void advanced(int done, int total, String step);
+  }
 
   static final int REFERENCE_ROWS = 64;
   static final int HISTOGRAM_BINS = 10;
+  static final int MIN_HISTOGRAM_ROWS = 200;
   private static final DateTimeFormatter VERSION =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
   private final Settings settings;
   private final LightGbmFit fit;
+  private final Progress progress;
 
   public Trainer(Settings settings) {
+    this(settings, Progress.NONE);
+  }
+
+  public Trainer(Settings settings, Progress progress) {
     this.settings = settings;
     this.fit = new LightGbmFit(settings.seed(), settings.threads());
+    this.progress = progress;
   }
 
   /**
    * Trains the three models on {@code samples} (in entry-time order, as {@link
    * io.gammastraddle.training.data.SampleReader} gives them).
+   *
+   * @param previous the current model, against which the importance stability is measured
    */
   public Result train(
       List<TrainingSample> samples,
       List<String> featureNames,
       int schemaVersion,
       Hyperparameters hyperparameters,
-      long now)
+      long now,
+      Optional<ModelBundle> previous)
       throws LGBMException {
     Prepared data = prepare(samples, featureNames.size());
     Map<Target, TargetReport> reports = new EnumMap<>(Target.class);
     Map<Target, String> models = new EnumMap<>(Target.class);
+    int total = Target.values().length * (data.folds.size() + 1);
+    int[] done = {0};
+    long crossValidationNanos = 0;
+    long fitNanos = 0;
     for (Target target : Target.values()) {
-      CrossValidated validated = crossValidate(data, target, hyperparameters);
+      long started = System.nanoTime();
+      CrossValidated validated =
+          crossValidate(
+              data,
+              target,
+              hyperparameters,
+              fold ->
+                  progress.advanced(
+                      ++done[0],
+                      total,
+                      target.key() + " fold " + (fold + 1) + "/" + data.folds.size()));
+      long validatedAt = System.nanoTime();
+      crossValidationNanos += validatedAt - started;
       LightGbmFit.Fitted fitted =
           fit.fit(
               data.features,
@@ -118,9 +173,17 @@ public final class Trainer {
               hyperparameters,
               settings.patience(),
               round -> true);
+      fitNanos += System.nanoTime() - validatedAt;
+      progress.advanced(++done[0], total, target.key() + " final model");
       models.put(target, fitted.modelText());
-      reports.put(target, validated.report(fitted.rounds()));
+      reports.put(
+          target,
+          validated.report(fitted.rounds(), FeatureImportance.ofGain(featureNames, fitted.gain())));
     }
+    Map<Target, FeatureImportance> importances = new EnumMap<>(Target.class);
+    reports.forEach((target, report) -> importances.put(target, report.importance()));
+    Optional<ImportanceStability> stability =
+        previous.flatMap(model -> ImportanceStability.between(importances, model));
     ModelBundle bundle =
         new ModelBundle(
             VERSION.format(Instant.ofEpochMilli(now)),
@@ -129,15 +192,20 @@ public final class Trainer {
             models.get(Target.SIZE),
             models.get(Target.TAKE_PROFIT),
             models.get(Target.STOP_LOSS),
-            histograms(featureNames, data.features),
+            histograms(featureNames, data.features, samples),
             referenceRows(models, data.features, data.columns),
             samples.get(0).entryTime(),
             samples.get(samples.size() - 1).entryTime(),
-            metrics(reports),
+            metrics(reports, stability),
             now,
             now + settings.lifetime().toMillis());
     bundle.load();
-    return new Result(bundle, reports);
+    return new Result(
+        bundle,
+        reports,
+        stability,
+        Duration.ofNanos(crossValidationNanos),
+        Duration.ofNanos(fitNanos));
   }
 
   /** The samples as LightGBM takes them, with their folds and final split. */
@@ -182,29 +250,32 @@ public final class Trainer {
       double[] outOfFold,
       double clipRate) {
 
-    TargetReport report(int finalRounds) {
+    TargetReport report(int finalRounds, FeatureImportance importance) {
       double[] actual = toDouble(labels);
       return new TargetReport(
           target,
           foldMae,
           foldR2,
           outOfFold,
+          actual,
           RegressionMetrics.mae(actual, outOfFold),
           RegressionMetrics.r2(actual, outOfFold),
           clipRate,
-          finalRounds);
+          finalRounds,
+          importance);
     }
   }
 
   /** The out-of-fold MAE of one target with these hyperparameters (the search's loss). */
   double crossValidatedMae(Prepared data, Target target, Hyperparameters hyperparameters)
       throws LGBMException {
-    CrossValidated validated = crossValidate(data, target, hyperparameters);
+    CrossValidated validated = crossValidate(data, target, hyperparameters, fold -> {});
     return RegressionMetrics.mae(toDouble(validated.labels), validated.outOfFold);
   }
 
   private CrossValidated crossValidate(
-      Prepared data, Target target, Hyperparameters hyperparameters) throws LGBMException {
+      Prepared data, Target target, Hyperparameters hyperparameters, IntConsumer foldDone)
+      throws LGBMException {
     List<TrainingSample> samples = data.samples;
     float[] labels = new float[samples.size()];
     int clipped = 0;
@@ -236,6 +307,7 @@ public final class Trainer {
       for (int i = 0; i < predicted.length; i++) {
         outOfFold[fold.test()[i]] = predicted[i];
       }
+      foldDone.accept(fold.index());
     }
     return new CrossValidated(
         target, labels, foldMae, foldR2, outOfFold, (double) clipped / samples.size());
@@ -291,32 +363,59 @@ public final class Trainer {
     return references;
   }
 
-  /** Decile bins of each feature's training values, for PSI drift checks in the job. */
-  static List<FeatureHistogram> histograms(List<String> names, double[] features) {
-    int columns = names.size();
-    int rows = features.length / columns;
+  /**
+   * Decile bins of each feature's training values, for PSI drift checks in the job: over every row,
+   * then over the rows of each underlying that has at least {@link #MIN_HISTOGRAM_ROWS} (an
+   * underlying's volumes or depths live on their own scale, so the pooled bins would show it as
+   * drifting all the time).
+   */
+  static List<FeatureHistogram> histograms(
+      List<String> names, double[] features, List<TrainingSample> samples) {
     List<FeatureHistogram> histograms = new ArrayList<>();
-    for (int j = 0; j < columns; j++) {
-      double[] values = new double[rows];
-      int present = 0;
-      for (int i = 0; i < rows; i++) {
-        double value = features[i * columns + j];
-        if (!Double.isNaN(value)) {
-          values[present++] = value;
+    int[] everyRow = new int[samples.size()];
+    Map<String, List<Integer>> rowsByUnderlying = new LinkedHashMap<>();
+    for (int i = 0; i < samples.size(); i++) {
+      everyRow[i] = i;
+      rowsByUnderlying.computeIfAbsent(samples.get(i).underlying(), u -> new ArrayList<>()).add(i);
+    }
+    for (int j = 0; j < names.size(); j++) {
+      histograms.add(histogram(names.get(j), "", features, names.size(), j, everyRow));
+    }
+    for (Map.Entry<String, List<Integer>> underlying : rowsByUnderlying.entrySet()) {
+      if (underlying.getValue().size() >= MIN_HISTOGRAM_ROWS) {
+        int[] rows = underlying.getValue().stream().mapToInt(Integer::intValue).toArray();
+        for (int j = 0; j < names.size(); j++) {
+          histograms.add(
+              histogram(names.get(j), underlying.getKey(), features, names.size(), j, rows));
         }
       }
-      double[] sorted = Arrays.copyOf(values, present);
-      Arrays.sort(sorted);
-      double[] edges = decileEdges(sorted);
-      double[] shares = new double[edges.length + 1];
-      for (double value : sorted) {
-        shares[FeatureHistogram.binOf(edges, value)] += 1.0 / present;
-      }
-      histograms.add(
-          new FeatureHistogram(
-              names.get(j), edges, shares, rows == 0 ? 0 : (double) (rows - present) / rows));
     }
     return histograms;
+  }
+
+  private static FeatureHistogram histogram(
+      String name, String underlying, double[] features, int columns, int column, int[] rows) {
+    double[] values = new double[rows.length];
+    int present = 0;
+    for (int row : rows) {
+      double value = features[row * columns + column];
+      if (!Double.isNaN(value)) {
+        values[present++] = value;
+      }
+    }
+    double[] sorted = Arrays.copyOf(values, present);
+    Arrays.sort(sorted);
+    double[] edges = decileEdges(sorted);
+    double[] shares = new double[edges.length + 1];
+    for (double value : sorted) {
+      shares[FeatureHistogram.binOf(edges, value)] += 1.0 / present;
+    }
+    return new FeatureHistogram(
+        name,
+        underlying,
+        edges,
+        shares,
+        rows.length == 0 ? 0 : (double) (rows.length - present) / rows.length);
   }
 
   /** Distinct inner decile edges of sorted values (none for a constant or absent feature). */
@@ -332,14 +431,38 @@ public final class Trainer {
     return Arrays.copyOf(edges, count);
   }
 
-  private static Map<String, Double> metrics(Map<Target, TargetReport> reports) {
+  private static Map<String, Double> metrics(
+      Map<Target, TargetReport> reports, Optional<ImportanceStability> stability) {
     Map<String, Double> metrics = new LinkedHashMap<>();
     for (TargetReport report : reports.values()) {
       metrics.put(report.target().key() + ".mae", report.outOfFoldMae());
       metrics.put(report.target().key() + ".r2", report.outOfFoldR2());
       metrics.put(report.target().key() + ".clip_rate", report.clipRate());
+      // The job scales positions by the model's error against the fallback's before it has
+      // resolved samples of its own.
+      metrics.put(
+          report.target().key() + ".fallback_mae",
+          RegressionMetrics.mae(
+              report.realized(),
+              filled(report.realized().length, PromotionGate.fallback(report.target()))));
+      metrics.putAll(report.importance().asMetrics(report.target()));
     }
+    stability.ifPresent(
+        value -> {
+          metrics.put(ImportanceStability.METRIC, value.mean());
+          value
+              .byTarget()
+              .forEach(
+                  (target, overlap) ->
+                      metrics.put(target.key() + "." + ImportanceStability.METRIC, overlap));
+        });
     return metrics;
+  }
+
+  private static double[] filled(int length, double value) {
+    double[] values = new double[length];
+    Arrays.fill(values, value);
+    return values;
   }
 
   private static int[] select(int[] values, int[] indices) {

@@ -16,7 +16,12 @@ class PromotionGateTest {
     List<TrainingSample> samples = SyntheticSamples.learnable(2_000, false);
     Trainer.Result result =
         SyntheticSamples.TRAINER.train(
-            samples, SyntheticSamples.NAMES, 2, SyntheticSamples.FAST, SyntheticSamples.T0);
+            samples,
+            SyntheticSamples.NAMES,
+            2,
+            SyntheticSamples.FAST,
+            SyntheticSamples.T0,
+            Optional.empty());
 
     PromotionGate.Decision decision = PromotionGate.decide(result, samples, Optional.empty());
 
@@ -29,10 +34,16 @@ class PromotionGateTest {
     List<TrainingSample> samples = SyntheticSamples.learnable(3_000, false);
     Trainer.Result current =
         SyntheticSamples.TRAINER.train(
-            samples.subList(0, 2_000), SyntheticSamples.NAMES, 2, SyntheticSamples.FAST, 1);
+            samples.subList(0, 2_000),
+            SyntheticSamples.NAMES,
+            2,
+            SyntheticSamples.FAST,
+            1,
+            Optional.empty());
     Hyperparameters underfitting = new Hyperparameters(3, 0.01, 2, 2, 1, 1, 1);
     Trainer.Result candidate =
-        SyntheticSamples.TRAINER.train(samples, SyntheticSamples.NAMES, 2, underfitting, 2);
+        SyntheticSamples.TRAINER.train(
+            samples, SyntheticSamples.NAMES, 2, underfitting, 2, Optional.empty());
 
     PromotionGate.Decision decision =
         PromotionGate.decide(candidate, samples, Optional.of(current.bundle()));
@@ -52,10 +63,11 @@ class PromotionGateTest {
             SyntheticSamples.NAMES,
             2,
             SyntheticSamples.FAST,
-            1);
+            1,
+            Optional.empty());
     Trainer.Result candidate =
         SyntheticSamples.TRAINER.train(
-            samples, SyntheticSamples.NAMES, 2, SyntheticSamples.FAST, 2);
+            samples, SyntheticSamples.NAMES, 2, SyntheticSamples.FAST, 2, Optional.empty());
 
     PromotionGate.Decision decision =
         PromotionGate.decide(candidate, samples, Optional.of(current.bundle()));

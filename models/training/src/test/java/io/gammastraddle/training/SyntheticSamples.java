@@ -7,17 +7,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-/** Samples of a market whose outcomes follow from its features, and a fast trainer for them. */
-final class SyntheticSamples {
+/**
+ * Samples of a market whose outcomes follow from its features, and a fast trainer for them (public
+ * for the tests of the sub-packages).
+ */
+public final class SyntheticSamples {
 
-  static final long T0 = 1_800_000_000_000L;
+  public static final long T0 = 1_800_000_000_000L;
   static final long FIVE_MINUTES = 300_000;
   static final long HORIZON = 6 * 3_600_000;
   static final int FEATURES = 15;
-  static final List<String> NAMES = names();
-  static final Hyperparameters FAST = new Hyperparameters(300, 0.1, 4, 15, 1, 1, 1);
-  static final Trainer TRAINER =
-      new Trainer(new Trainer.Settings(5, Duration.ofHours(1), 0.2, 30, 7, 1, Duration.ofDays(1)));
+  public static final List<String> NAMES = names();
+  public static final Hyperparameters FAST = new Hyperparameters(300, 0.1, 4, 15, 1, 1, 1);
+  public static final Trainer.Settings SETTINGS =
+      new Trainer.Settings(5, Duration.ofHours(1), 0.2, 30, 7, 1, Duration.ofDays(1));
+  public static final Trainer TRAINER = new Trainer(SETTINGS);
 
   private SyntheticSamples() {}
 
@@ -38,7 +42,7 @@ final class SyntheticSamples {
    * adverse from f1, P&L per unit of risk from f2, plus a little noise. Entries every 5 minutes,
    * each labelled over 6 hours, so neighbouring samples overlap and purging matters.
    */
-  static List<TrainingSample> learnable(int count, boolean shuffled) {
+  public static List<TrainingSample> learnable(int count, boolean shuffled) {
     SplittableRandom random = new SplittableRandom(3);
     List<double[]> rows = new ArrayList<>();
     List<double[]> outcomes = new ArrayList<>();

@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma.config;
 
+import io.gammastraddle.registry.ModelTopic;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -16,6 +17,9 @@ public record GammaConfig(
     String marketTopic,
     String featuresTopic,
     String samplesTopic,
+    String predictionsTopic,
+    String modelsTopic,
+    String alertsTopic,
     String deadLetterTopic,
     String consumerGroup,
     String redisHost,
@@ -27,8 +31,84 @@ public record GammaConfig(
     double impactAmount,
     Duration minTimeToExpiry,
     Duration labelHorizon,
-    Duration candidateInterval)
+    Duration candidateInterval,
+    Scoring scoring,
+    Training training)
     implements Serializable {
+
+  /**
+   * How the job scores and when it stops trusting a model (DESIGN sections 8 and 10).
+   *
+   * @param predictionTimeout a prediction that takes longer is discarded for the fallback
+   * @param healthWindow resolved samples in the rolling MAE and R² (MODEL_HEALTH_WINDOW)
+   * @param driftThreshold PSI above which a feature is drifting (FEATURE_DRIFT_THRESHOLD)
+   * @param driftWindow vectors in the PSI window, at least {@code DriftMonitor.MIN_WINDOW}
+   * @param minPositionScale, maxPositionScale bounds of the confidence scale on the size
+   * @param engine what evaluates the models: the project's pure-Java evaluator, or LightGBM's
+   *     native library through lightgbm4j, for comparison
+   */
+  public record Scoring(
+      Duration predictionTimeout,
+      int healthWindow,
+      double driftThreshold,
+      int driftWindow,
+      double minPositionScale,
+      double maxPositionScale,
+      Engine engine)
+      implements Serializable {
+
+    /** The values of {@code scoring.engine}. */
+    public enum Engine {
+      PURE_JAVA("pure-java"),
+      LIGHTGBM4J("lightgbm4j");
+
+      private final String setting;
+
+      Engine(String setting) {
+        this.setting = setting;
+      }
+
+      static Engine of(String setting) {
+        for (Engine engine : values()) {
+          if (engine.setting.equals(setting)) {
+            return engine;
+          }
+        }
+        throw new IllegalArgumentException(
+            "scoring.engine must be pure-java or lightgbm4j, got " + setting);
+      }
+    }
+
+    public Scoring {
+      if (minPositionScale > maxPositionScale) {
+        throw new IllegalArgumentException(
+            "scoring.min-position-scale ("
+                + minPositionScale
+                + ") must not exceed scoring.max-position-scale ("
+                + maxPositionScale
+                + ")");
+      }
+    }
+  }
+
+  /**
+   * When and on what the trainer refits (DESIGN section 10).
+   *
+   * @param trainEvery refit with the current hyperparameters this often (TRAIN_FREQ)
+   * @param minSamples fewest samples worth a refit (MIN_TRAIN_SAMPLES)
+   * @param searchEvery rerun the hyperparameter search this often
+   * @param searchTrials TPE trials per search
+   * @param datasetWindow samples older than this (by entry time) leave the dataset
+   * @param importanceThreshold features whose share of the gain is below it are reported
+   */
+  public record Training(
+      Duration trainEvery,
+      int minSamples,
+      Duration searchEvery,
+      int searchTrials,
+      Duration datasetWindow,
+      double importanceThreshold)
+      implements Serializable {}
 
   public GammaConfig {
     if (labelHorizon.compareTo(minTimeToExpiry) >= 0) {
@@ -50,6 +130,9 @@ public record GammaConfig(
     defaults.put("topics.market", "deribit.market.raw");
     defaults.put("topics.features", "gsb.features");
     defaults.put("topics.samples", "gsb.samples");
+    defaults.put("topics.predictions", "gsb.predictions");
+    defaults.put("topics.models", "gsb.models");
+    defaults.put("topics.alerts", "gsb.alerts");
     defaults.put("topics.dlq", "gsb.dlq");
     defaults.put("kafka.group", "gsb-gamma");
     defaults.put("redis.host", "localhost");
@@ -62,6 +145,19 @@ public record GammaConfig(
     defaults.put("chain.min-time-to-expiry", "24h");
     defaults.put("labels.horizon", "6h");
     defaults.put("labels.candidate-interval", "5m");
+    defaults.put("scoring.prediction-timeout", "100ms");
+    defaults.put("scoring.health-window", "100");
+    defaults.put("scoring.drift-threshold", "0.1");
+    defaults.put("scoring.drift-window", "500");
+    defaults.put("scoring.min-position-scale", "0.5");
+    defaults.put("scoring.max-position-scale", "2.0");
+    defaults.put("scoring.engine", "pure-java");
+    defaults.put("trainer.train-every", "1h");
+    defaults.put("trainer.min-samples", "1000");
+    defaults.put("trainer.search-every", "24h");
+    defaults.put("trainer.search-trials", "30");
+    defaults.put("trainer.dataset-window", "720h");
+    defaults.put("trainer.importance-threshold", "0.01");
     return Map.copyOf(defaults);
   }
 
@@ -87,6 +183,9 @@ public record GammaConfig(
         text(merged, "topics.market"),
         text(merged, "topics.features"),
         text(merged, "topics.samples"),
+        text(merged, "topics.predictions"),
+        text(merged, "topics.models"),
+        text(merged, "topics.alerts"),
         text(merged, "topics.dlq"),
         text(merged, "kafka.group"),
         text(merged, "redis.host"),
@@ -98,7 +197,22 @@ public record GammaConfig(
         positiveDouble(merged, "book.impact-amount"),
         duration(merged, "chain.min-time-to-expiry"),
         duration(merged, "labels.horizon"),
-        duration(merged, "labels.candidate-interval"));
+        duration(merged, "labels.candidate-interval"),
+        new Scoring(
+            duration(merged, "scoring.prediction-timeout"),
+            positiveInt(merged, "scoring.health-window"),
+            positiveDouble(merged, "scoring.drift-threshold"),
+            positiveInt(merged, "scoring.drift-window"),
+            positiveDouble(merged, "scoring.min-position-scale"),
+            positiveDouble(merged, "scoring.max-position-scale"),
+            Scoring.Engine.of(text(merged, "scoring.engine"))),
+        new Training(
+            duration(merged, "trainer.train-every"),
+            positiveInt(merged, "trainer.min-samples"),
+            duration(merged, "trainer.search-every"),
+            positiveInt(merged, "trainer.search-trials"),
+            duration(merged, "trainer.dataset-window"),
+            positiveDouble(merged, "trainer.importance-threshold")));
   }
 
   /** The same settings, pointed at other Kafka and Redis servers (embedded ones, say). */
@@ -108,6 +222,9 @@ public record GammaConfig(
         marketTopic,
         featuresTopic,
         samplesTopic,
+        predictionsTopic,
+        modelsTopic,
+        alertsTopic,
         deadLetterTopic,
         consumerGroup,
         redisHost,
@@ -119,13 +236,42 @@ public record GammaConfig(
         impactAmount,
         minTimeToExpiry,
         labelHorizon,
-        candidateInterval);
+        candidateInterval,
+        scoring,
+        training);
   }
 
   /** The topics the job reads and writes, with partition counts for creating them. */
   public Map<String, Integer> topicPartitions(int marketPartitions) {
     return Map.of(
-        marketTopic, marketPartitions, featuresTopic, 1, samplesTopic, 1, deadLetterTopic, 1);
+        marketTopic,
+        marketPartitions,
+        featuresTopic,
+        1,
+        samplesTopic,
+        1,
+        predictionsTopic,
+        1,
+        modelsTopic,
+        1,
+        alertsTopic,
+        1,
+        deadLetterTopic,
+        1);
+  }
+
+  /**
+   * Topic-level settings the job relies on: {@code gsb.models} is compacted (the latest bundle of
+   * each role survives) and takes bundles of several megabytes.
+   */
+  public Map<String, Map<String, String>> topicConfigs() {
+    return Map.of(
+        modelsTopic,
+        Map.of(
+            "cleanup.policy",
+            "compact",
+            "max.message.bytes",
+            String.valueOf(ModelTopic.MAX_MESSAGE_BYTES)));
   }
 
   private static String text(Map<String, String> settings, String name) {

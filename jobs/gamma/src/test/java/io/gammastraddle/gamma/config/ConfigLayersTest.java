@@ -24,6 +24,21 @@ class ConfigLayersTest {
     assertThat(config.deadLetterTopic()).isEqualTo("gsb.dlq");
     assertThat(config.redisPort()).isEqualTo(6379);
     assertThat(config.decisionInterval()).isEqualTo(Duration.ofSeconds(1));
+    assertThat(config.modelsTopic()).isEqualTo("gsb.models");
+    assertThat(config.scoring())
+        .isEqualTo(
+            new GammaConfig.Scoring(
+                Duration.ofMillis(100),
+                100,
+                0.1,
+                500,
+                0.5,
+                2.0,
+                GammaConfig.Scoring.Engine.PURE_JAVA));
+    assertThat(config.training())
+        .isEqualTo(
+            new GammaConfig.Training(
+                Duration.ofHours(1), 1000, Duration.ofHours(24), 30, Duration.ofDays(30), 0.01));
   }
 
   @Test
@@ -55,6 +70,10 @@ class ConfigLayersTest {
         .hasMessage("redis.port must be positive, got -1");
     assertThatThrownBy(() -> GammaConfig.from(Map.of("events.idleness", "5 minutes")))
         .hasMessage("events.idleness must be a duration like 250ms, 5s, 2m or 1h, got 5 minutes");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("scoring.engine", "onnx")))
+        .hasMessage("scoring.engine must be pure-java or lightgbm4j, got onnx");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("scoring.min-position-scale", "3")))
+        .hasMessageContaining("must not exceed scoring.max-position-scale");
   }
 
   @Test

@@ -8,6 +8,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Reads {@code gsb.samples} values (docs/ml.md) into training samples of one feature schema:
@@ -34,6 +35,19 @@ public final class SampleReader {
    * @throws IllegalArgumentException naming what is missing or malformed
    */
   public void accept(String value) {
+    parse(value)
+        .ifPresentOrElse(
+            sample -> samples.put(sample.underlying() + "@" + sample.entryTime(), sample),
+            () -> otherSchema++);
+  }
+
+  /**
+   * Reads one {@code gsb.samples} value without keeping it.
+   *
+   * @return the sample, or empty when it was made with another feature schema
+   * @throws IllegalArgumentException naming what is missing or malformed
+   */
+  public Optional<TrainingSample> parse(String value) {
     JsonNode json;
     try {
       json = JSON.readTree(value);
@@ -41,8 +55,7 @@ public final class SampleReader {
       throw new IllegalArgumentException("not a JSON sample: " + e.getMessage(), e);
     }
     if (required(json, "schema_version").asInt() != schemaVersion) {
-      otherSchema++;
-      return;
+      return Optional.empty();
     }
     JsonNode features = required(json, "features");
     double[] row = new double[featureNames.size()];
@@ -53,13 +66,10 @@ public final class SampleReader {
       }
       row[i] = feature.isNull() ? Double.NaN : feature.asDouble();
     }
-    String underlying = required(json, "underlying").asText();
-    long entry = required(json, "entry_ts").asLong();
-    samples.put(
-        underlying + "@" + entry,
+    return Optional.of(
         new TrainingSample(
-            underlying,
-            entry,
+            required(json, "underlying").asText(),
+            required(json, "entry_ts").asLong(),
             required(json, "end_ts").asLong(),
             row,
             required(json, "max_favourable").asDouble(),

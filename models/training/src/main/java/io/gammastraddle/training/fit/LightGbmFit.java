@@ -14,8 +14,11 @@ import java.util.function.IntPredicate;
  */
 public final class LightGbmFit {
 
-  /** A fitted model: its LightGBM text, the best round count and the validation l2 there. */
-  public record Fitted(String modelText, int rounds, double validationL2) {}
+  /**
+   * A fitted model: its LightGBM text, the best round count, the validation l2 there, and each
+   * feature's total gain over the kept rounds (LightGBM's gain importance, in feature order).
+   */
+  public record Fitted(String modelText, int rounds, double validationL2, double[] gain) {}
 
   private final long seed;
   private final int threads;
@@ -61,7 +64,8 @@ public final class LightGbmFit {
         }
       }
       String text = booster.saveModelToString(0, bestRound, LGBMBooster.FeatureImportanceType.GAIN);
-      return new Fitted(text, bestRound, best);
+      double[] gain = booster.featureImportance(bestRound, LGBMBooster.FeatureImportanceType.GAIN);
+      return new Fitted(text, bestRound, best, gain);
     }
   }
 

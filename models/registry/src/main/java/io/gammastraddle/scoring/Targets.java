@@ -1,4 +1,4 @@
-package io.gammastraddle.training.data;
+package io.gammastraddle.scoring;
 
 import static io.gammastraddle.scoring.OutputRanges.MAX_SIZE;
 import static io.gammastraddle.scoring.OutputRanges.MAX_STOP_LOSS;
@@ -10,7 +10,8 @@ import static io.gammastraddle.scoring.OutputRanges.clip;
 
 /**
  * The three models' targets, derived from a sample's outcomes alone (docs/ml.md, DESIGN section 8),
- * each clipped to the range the strategy accepts:
+ * each clipped to the range the strategy accepts. The trainer fits to them and the job measures a
+ * model's health against them.
  *
  * <ul>
  *   <li>take-profit = the maximum favourable excursion, within [0.1, 0.5] of the premium;
@@ -26,26 +27,26 @@ public final class Targets {
 
   private Targets() {}
 
-  public static double takeProfit(TrainingSample sample) {
-    return clip(sample.maxFavourable(), MIN_TAKE_PROFIT, MAX_TAKE_PROFIT);
+  public static double takeProfit(double maxFavourable) {
+    return clip(maxFavourable, MIN_TAKE_PROFIT, MAX_TAKE_PROFIT);
   }
 
-  public static double stopLoss(TrainingSample sample) {
-    return clip(sample.maxAdverse(), MIN_STOP_LOSS, MAX_STOP_LOSS);
+  public static double stopLoss(double maxAdverse) {
+    return clip(maxAdverse, MIN_STOP_LOSS, MAX_STOP_LOSS);
   }
 
-  public static double size(TrainingSample sample) {
-    double risk = Math.max(sample.maxAdverse(), MIN_STOP_LOSS);
-    double kelly = clip(KELLY_FRACTION * sample.hedgedPnl() / risk, 0, 1);
+  public static double size(double maxAdverse, double hedgedPnl) {
+    double risk = Math.max(maxAdverse, MIN_STOP_LOSS);
+    double kelly = clip(KELLY_FRACTION * hedgedPnl / risk, 0, 1);
     return MIN_SIZE + (MAX_SIZE - MIN_SIZE) * kelly;
   }
 
   /** Whether the raw outcome behind a target fell outside its range (the clip rate's numerator). */
-  public static boolean takeProfitClipped(TrainingSample sample) {
-    return sample.maxFavourable() < MIN_TAKE_PROFIT || sample.maxFavourable() > MAX_TAKE_PROFIT;
+  public static boolean takeProfitClipped(double maxFavourable) {
+    return maxFavourable < MIN_TAKE_PROFIT || maxFavourable > MAX_TAKE_PROFIT;
   }
 
-  public static boolean stopLossClipped(TrainingSample sample) {
-    return sample.maxAdverse() < MIN_STOP_LOSS || sample.maxAdverse() > MAX_STOP_LOSS;
+  public static boolean stopLossClipped(double maxAdverse) {
+    return maxAdverse < MIN_STOP_LOSS || maxAdverse > MAX_STOP_LOSS;
   }
 }

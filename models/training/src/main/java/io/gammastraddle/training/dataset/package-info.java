@@ -1,0 +1,2 @@
+/** The trainer's rolling window of samples on disk. */
+package io.gammastraddle.training.dataset;
