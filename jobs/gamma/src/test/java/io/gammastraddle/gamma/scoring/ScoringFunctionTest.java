@@ -346,7 +346,11 @@ class ScoringFunctionTest {
         new ModelHealth(
             "v", 100, true, new double[] {0.02, 0, 0}, new double[3], new double[] {0.025, 0, 0});
 
-    assertThat(function.positionScale(none, first)).as("nothing known").isEqualTo(1.0);
+    double crossValidated =
+        first.metrics().get("size.fallback_mae") / first.metrics().get("size.mae");
+    assertThat(function.positionScale(none, first))
+        .as("before resolved samples: the bundle's cross-validation")
+        .isEqualTo(Math.max(0.5, Math.min(2.0, crossValidated)));
     assertThat(function.positionScale(good, first)).as("bounded").isEqualTo(2.0);
     assertThat(function.positionScale(modest, first)).isEqualTo(1.25);
   }
