@@ -3,7 +3,7 @@ package io.gammastraddle.training;
 import io.gammastraddle.registry.Fallback;
 import io.gammastraddle.registry.ModelBundle;
 import io.gammastraddle.scoring.LightGbmModel;
-import io.gammastraddle.training.cv.RegressionMetrics;
+import io.gammastraddle.scoring.RegressionMetrics;
 import io.gammastraddle.training.data.TrainingSample;
 import java.util.ArrayList;
 import java.util.List;

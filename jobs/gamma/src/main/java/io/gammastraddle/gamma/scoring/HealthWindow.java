@@ -3,6 +3,7 @@ package io.gammastraddle.gamma.scoring;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.registry.Fallback;
 import io.gammastraddle.scoring.BundleScorer;
+import io.gammastraddle.scoring.RegressionMetrics;
 import io.gammastraddle.scoring.Targets;
 
 /**
@@ -81,24 +82,17 @@ public class HealthWindow {
     double[] r2 = new double[3];
     double[] fallbackMae = new double[3];
     for (int t = 0; t < 3; t++) {
-      double mean = 0;
+      double[] actual = new double[n];
+      double[] model = new double[n];
+      double[] fallback = new double[n];
       for (int i = 0; i < n; i++) {
-        mean += targets[i * 3 + t] / n;
+        actual[i] = targets[i * 3 + t];
+        model[i] = predicted[i][t];
+        fallback[i] = FALLBACK[t];
       }
-      double absolute = 0;
-      double fallbackAbsolute = 0;
-      double squared = 0;
-      double total = 0;
-      for (int i = 0; i < n; i++) {
-        double actual = targets[i * 3 + t];
-        absolute += Math.abs(predicted[i][t] - actual);
-        fallbackAbsolute += Math.abs(FALLBACK[t] - actual);
-        squared += (predicted[i][t] - actual) * (predicted[i][t] - actual);
-        total += (actual - mean) * (actual - mean);
-      }
-      mae[t] = n == 0 ? Double.NaN : absolute / n;
-      fallbackMae[t] = n == 0 ? Double.NaN : fallbackAbsolute / n;
-      r2[t] = n == 0 || total == 0 ? Double.NaN : 1 - squared / total;
+      mae[t] = n == 0 ? Double.NaN : RegressionMetrics.mae(actual, model);
+      fallbackMae[t] = n == 0 ? Double.NaN : RegressionMetrics.mae(actual, fallback);
+      r2[t] = n == 0 ? Double.NaN : RegressionMetrics.r2(actual, model);
     }
     return new ModelHealth(scorer.version(), n, n == capacity, mae, r2, fallbackMae);
   }

@@ -1,6 +1,8 @@
-package io.gammastraddle.training.cv;
+package io.gammastraddle.scoring;
 
-/** Out-of-sample accuracy of a regression model, per target and fold. */
+/**
+ * Accuracy of a regression model: per target and fold in training, on resolved samples in the job.
+ */
 public final class RegressionMetrics {
 
   private RegressionMetrics() {}

@@ -1,4 +1,4 @@
-package io.gammastraddle.training.cv;
+package io.gammastraddle.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
