@@ -41,15 +41,18 @@ import java.util.function.DoubleUnaryOperator;
  * implemented ({@link #parse} lists the supported ones).
  *
  * <p>Layout, for speed (DESIGN section 12 wants three models in p99 <= 50 us): {@link QuickScorer}
- * when every tree has at most 64 leaves, which visits only the nodes a row goes right at instead of
- * walking the trees, else {@link LockstepWalk}, eight trees walked at once. Both add the leaf
- * values in tree order, as LightGBM does, so predictions match it to the last bit for the identity
- * objectives.
+ * when every tree has at most 32 leaves (LightGBM's default is 31), which visits only the nodes a
+ * row goes right at instead of walking the trees, else {@link LockstepWalk}, eight trees walked at
+ * once. Both add the leaf values in tree order, as LightGBM does, so predictions match it to the
+ * last bit for the identity objectives.
  *
  * <p>Immutable and thread-safe: all trees live in flat primitive arrays shared read-only by every
  * caller, and {@link #predict} allocates nothing once a thread has made its first prediction.
  */
 public final class LightGbmModel implements Predictor {
+  /** The widest trees scored with {@link QuickScorer}; wider ones take the slower walk. */
+  public static final int QUICK_SCORER_MAX_LEAVES = QuickScorer.MAX_LEAVES;
+
   /** LightGBM's {@code kZeroThreshold}, declared {@code const double kZeroThreshold = 1e-35f}. */
   static final double ZERO_THRESHOLD = (double) 1e-35f;
 

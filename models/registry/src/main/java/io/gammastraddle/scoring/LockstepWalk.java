@@ -4,7 +4,7 @@ import io.gammastraddle.scoring.LightGbmTextParser.ParsedTree;
 import java.util.List;
 
 /**
- * Trees walked from the root, for models with trees too wide for {@link QuickScorer} (more than 64
+ * Trees walked from the root, for models with trees too wide for {@link QuickScorer} (more than 32
  * leaves). The internal nodes of all trees sit in one {@code long[]}, two longs per node (the
  * threshold's bits, then split feature, left child and right child packed in 16, 24 and 24 bits),
  * so one cache line holds what a step needs; leaf values sit in their own {@code double[]}. Trees

@@ -24,8 +24,12 @@ import java.util.function.Predicate;
  * it right are listed per feature apart.
  */
 final class QuickScorer implements TreeEnsemble {
-  /** The candidate leaves of a tree are the bits of one long. */
-  static final int MAX_LEAVES = Long.SIZE;
+  /**
+   * The candidate leaves of a tree are the low bits of one long, so that a node entry packs its
+   * tree (high half) and its mask (low half) in one long: a prediction then loads one array entry
+   * per node instead of two.
+   */
+  static final int MAX_LEAVES = Integer.SIZE;
 
   private final int trees;
 
@@ -43,9 +47,9 @@ final class QuickScorer implements TreeEnsemble {
   private final int[] thresholdStart;
 
   /**
-   * Per threshold slot: the end in {@link #nodeTrees} of the feature's entries whose threshold is
-   * below the slot's (so a feature's first slot holds where its entries begin, and its last slot
-   * where they end).
+   * Per threshold slot: the end in {@link #nodes} of the feature's entries whose threshold is below
+   * the slot's (so a feature's first slot holds where its entries begin, and its last slot where
+   * they end).
    */
   private final int[] nodesBelow;
 
@@ -57,11 +61,12 @@ final class QuickScorer implements TreeEnsemble {
   /** Per feature, from {@code zeroStart[f]} to {@code zeroStart[f + 1]}: those sending 0 right. */
   private final int[] zeroStart;
 
-  /** Per node entry: its tree. */
-  private final int[] nodeTrees;
-
-  /** Per node entry: its tree's leaves but those of the node's left subtree. */
-  private final long[] nodeMasks;
+  /**
+   * Per node entry: its tree in the high half; in the low half, its tree's leaves but those of the
+   * node's left subtree. And-ing the whole entry into the tree's candidates leaves garbage in their
+   * high half, which is never read: the leaf the walk reaches is always among the low bits.
+   */
+  private final long[] nodes;
 
   /** Per thread (so predictions allocate nothing once warm), each tree's candidate leaves. */
   private final ThreadLocal<long[]> candidates;
@@ -75,8 +80,7 @@ final class QuickScorer implements TreeEnsemble {
       int[] nodesBelow,
       int[] nanStart,
       int[] zeroStart,
-      int[] nodeTrees,
-      long[] nodeMasks) {
+      long[] nodes) {
     this.trees = trees;
     this.leafValues = leafValues;
     this.leafStride = leafStride;
@@ -85,8 +89,7 @@ final class QuickScorer implements TreeEnsemble {
     this.nodesBelow = nodesBelow;
     this.nanStart = nanStart;
     this.zeroStart = zeroStart;
-    this.nodeTrees = nodeTrees;
-    this.nodeMasks = nodeMasks;
+    this.nodes = nodes;
     this.candidates = ThreadLocal.withInitial(() -> new long[trees]);
   }
 
@@ -115,8 +118,7 @@ final class QuickScorer implements TreeEnsemble {
             .thenComparingDouble(Node::threshold)
             .thenComparingInt(Node::tree));
 
-    int[] nodeTrees = new int[3 * splits.size()];
-    long[] nodeMasks = new long[3 * splits.size()];
+    long[] nodes = new long[3 * splits.size()];
     int entries = 0;
     int[] thresholdStart = new int[featureCount + 1];
     double[] thresholds = new double[splits.size() + featureCount];
@@ -131,16 +133,15 @@ final class QuickScorer implements TreeEnsemble {
           thresholds[slot] = split.threshold();
           nodesBelow[slot++] = entries;
         }
-        nodeTrees[entries] = split.tree();
-        nodeMasks[entries++] = split.mask();
+        nodes[entries++] = split.entry();
       }
       nodesBelow[slot++] = entries;
     }
     thresholdStart[featureCount] = slot;
     int[] nanStart = new int[featureCount + 1];
     int[] zeroStart = new int[featureCount + 1];
-    entries = list(splits, featureCount, Node::nanRight, nanStart, nodeTrees, nodeMasks, entries);
-    entries = list(splits, featureCount, Node::zeroRight, zeroStart, nodeTrees, nodeMasks, entries);
+    entries = list(splits, featureCount, Node::nanRight, nanStart, nodes, entries);
+    entries = list(splits, featureCount, Node::zeroRight, zeroStart, nodes, entries);
     return new QuickScorer(
         trees.size(),
         leafValues,
@@ -150,8 +151,7 @@ final class QuickScorer implements TreeEnsemble {
         Arrays.copyOf(nodesBelow, slot),
         nanStart,
         zeroStart,
-        Arrays.copyOf(nodeTrees, entries),
-        Arrays.copyOf(nodeMasks, entries));
+        Arrays.copyOf(nodes, entries));
   }
 
   /** Appends, feature by feature, the entries of the splits {@code goesRight} selects. */
@@ -160,8 +160,7 @@ final class QuickScorer implements TreeEnsemble {
       int featureCount,
       Predicate<Node> goesRight,
       int[] start,
-      int[] nodeTrees,
-      long[] nodeMasks,
+      long[] nodes,
       int entries) {
     int next = 0;
     for (int f = 0; f < featureCount; f++) {
@@ -169,8 +168,7 @@ final class QuickScorer implements TreeEnsemble {
       for (; next < splits.size() && splits.get(next).feature() == f; next++) {
         Node split = splits.get(next);
         if (goesRight.test(split)) {
-          nodeTrees[entries] = split.tree();
-          nodeMasks[entries++] = split.mask();
+          nodes[entries++] = split.entry();
         }
       }
     }
@@ -193,7 +191,7 @@ final class QuickScorer implements TreeEnsemble {
             tree.splitFeatures()[node],
             tree.thresholds()[node],
             treeIndex,
-            ~(((1L << leftLeaves) - 1) << firstLeaf),
+            ~(((1 << leftLeaves) - 1) << firstLeaf),
             tree.nanChild(node) == right,
             tree.zeroChild(node) == right));
     return leftLeaves + rightLeaves;
@@ -215,7 +213,11 @@ final class QuickScorer implements TreeEnsemble {
 
   /** An internal node: its test, what sending a row right removes, where NaN and zero go. */
   private record Node(
-      int feature, double threshold, int tree, long mask, boolean nanRight, boolean zeroRight) {}
+      int feature, double threshold, int tree, int mask, boolean nanRight, boolean zeroRight) {
+    long entry() {
+      return (long) tree << Integer.SIZE | Integer.toUnsignedLong(mask);
+    }
+  }
 
   @Override
   public int trees() {
@@ -242,7 +244,8 @@ final class QuickScorer implements TreeEnsemble {
         to = zeroStart[f + 1];
       }
       for (int i = from; i < to; i++) {
-        leaves[nodeTrees[i]] &= nodeMasks[i];
+        long entry = nodes[i];
+        leaves[(int) (entry >>> Integer.SIZE)] &= entry;
       }
     }
     double sum = 0.0;

@@ -2,7 +2,7 @@ package io.gammastraddle.scoring;
 
 /**
  * The trees of a LightGBM model in a layout made for evaluating them: {@link QuickScorer} when
- * every tree has at most 64 leaves, {@link LockstepWalk} otherwise.
+ * every tree has at most 32 leaves, {@link LockstepWalk} otherwise.
  */
 sealed interface TreeEnsemble permits QuickScorer, LockstepWalk {
   /** Number of trees. */

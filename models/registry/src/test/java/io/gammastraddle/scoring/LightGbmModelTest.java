@@ -93,9 +93,9 @@ class LightGbmModelTest {
     assertScoresLikeLightGbm(fit);
   }
 
-  /** 64 leaves fill QuickScorer's 64-bit leaf sets; 65 send the model to the lockstep walk. */
+  /** 32 leaves fill QuickScorer's 32-bit leaf sets; 33 send the model to the lockstep walk. */
   @ParameterizedTest
-  @ValueSource(ints = {64, 65})
+  @ValueSource(ints = {32, 33})
   void treesAtTheQuickScorerLimitScoreLikeLightGbm(int leaves) throws LGBMException {
     Fit fit =
         fit(
