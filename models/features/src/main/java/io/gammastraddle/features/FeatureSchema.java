@@ -1,6 +1,7 @@
 package io.gammastraddle.features;
 
 import java.util.List;
+import java.util.Set;
 
 /**
  * Names and order of the values in a {@link FeatureVector}: DESIGN section 7's fourteen features
@@ -45,6 +46,13 @@ public final class FeatureSchema {
           MARKET_IMPACT,
           REALIZED_VOL,
           REALIZED_VOL_24H);
+
+  /**
+   * Averages over hours: within the minutes of a drift window they barely move, so the scoring
+   * checks them against the range they were trained on rather than by PSI ({@code DriftMonitor}).
+   */
+  public static final Set<String> SLOW =
+      Set.of(FUNDING_RATE, VOLUME_24H, PRICE_CHANGE_24H, REALIZED_VOL_24H);
 
   private FeatureSchema() {}
 

@@ -11,12 +11,23 @@ package io.gammastraddle.registry;
  * @param edges increasing bin edges (bins = edges + 1)
  * @param shares share of the non-missing training rows in each bin, summing to 1
  * @param missingShare share of all training rows where the feature was missing
+ * @param range the lowest and highest training value; empty when unknown (no value, or a bundle
+ *     older than the field)
  */
 public record FeatureHistogram(
-    String feature, String underlying, double[] edges, double[] shares, double missingShare) {
+    String feature,
+    String underlying,
+    double[] edges,
+    double[] shares,
+    double missingShare,
+    double[] range) {
 
   public FeatureHistogram {
     underlying = underlying == null ? "" : underlying;
+    range = range == null ? new double[0] : range;
+    if (range.length != 0 && !(range.length == 2 && range[0] <= range[1])) {
+      throw new IllegalArgumentException(feature + ": a range is [lowest, highest]");
+    }
     if (shares.length != edges.length + 1) {
       throw new IllegalArgumentException(
           feature + ": " + edges.length + " edges need " + (edges.length + 1) + " shares");
@@ -28,9 +39,14 @@ public record FeatureHistogram(
     }
   }
 
-  /** The histogram of the training rows of every underlying. */
+  /** The histogram of the training rows of every underlying, their range unknown. */
   public FeatureHistogram(String feature, double[] edges, double[] shares, double missingShare) {
-    this(feature, "", edges, shares, missingShare);
+    this(feature, "", edges, shares, missingShare, new double[0]);
+  }
+
+  /** Whether {@code value} lies outside the training values' range (never when it is unknown). */
+  public boolean outsideRange(double value) {
+    return range.length == 2 && (value < range[0] || value > range[1]);
   }
 
   /** The bin of {@code value} (not NaN). */

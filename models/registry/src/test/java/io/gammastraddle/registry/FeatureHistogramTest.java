@@ -28,5 +28,25 @@ class FeatureHistogramTest {
     assertThatThrownBy(
             () -> new FeatureHistogram("x", new double[] {1, 1}, new double[] {0.3, 0.3, 0.4}, 0))
         .hasMessageContaining("increase");
+    assertThatThrownBy(
+            () ->
+                new FeatureHistogram(
+                    "x", "", new double[0], new double[] {1}, 0, new double[] {2, 1}))
+        .hasMessageContaining("[lowest, highest]");
+  }
+
+  @Test
+  void aValueIsOutsideTheRangeOnlyWhenTheRangeIsKnown() {
+    FeatureHistogram ranged =
+        new FeatureHistogram(
+            "x", "", new double[] {0}, new double[] {0.5, 0.5}, 0, new double[] {-1, 1});
+    FeatureHistogram unranged =
+        new FeatureHistogram("x", new double[] {0}, new double[] {0.5, 0.5}, 0);
+
+    assertThat(ranged.outsideRange(-1)).isFalse();
+    assertThat(ranged.outsideRange(1)).isFalse();
+    assertThat(ranged.outsideRange(1.01)).isTrue();
+    assertThat(ranged.outsideRange(-1.01)).isTrue();
+    assertThat(unranged.outsideRange(1e9)).isFalse();
   }
 }

@@ -3,6 +3,7 @@ package io.gammastraddle.registry;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.assertj.core.groups.Tuple;
@@ -46,8 +47,28 @@ class ModelBundleTest {
         .hasSize(3);
   }
 
+  @Test
+  void readsTheHistogramsOfABundleWrittenBeforeTheyHadARange() throws Exception {
+    ModelBundle bundle =
+        withHistograms(
+            Bundles.trained("v1", NOW),
+            List.of(
+                new FeatureHistogram(
+                    "a", "", new double[] {0}, new double[] {0.5, 0.5}, 0, new double[] {-2, 3})));
+    String json = new String(ModelTopic.encode(bundle), StandardCharsets.UTF_8);
+    assertThat(json).contains("\"range\":[-2.0,3.0]");
+
+    String older = json.replace(",\"range\":[-2.0,3.0]", "");
+    FeatureHistogram read =
+        ModelTopic.decode(older.getBytes(StandardCharsets.UTF_8)).histograms().get(0);
+
+    assertThat(read.range()).isEmpty();
+    assertThat(read.outsideRange(1e9)).isFalse();
+  }
+
   private static FeatureHistogram histogram(String feature, String underlying) {
-    return new FeatureHistogram(feature, underlying, new double[] {0}, new double[] {0.5, 0.5}, 0);
+    return new FeatureHistogram(
+        feature, underlying, new double[] {0}, new double[] {0.5, 0.5}, 0, new double[0]);
   }
 
   private static ModelBundle withHistograms(ModelBundle bundle, List<FeatureHistogram> histograms) {

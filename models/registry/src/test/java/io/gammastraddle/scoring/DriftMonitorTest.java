@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.gammastraddle.registry.FeatureHistogram;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -23,7 +24,7 @@ class DriftMonitorTest {
   }
 
   private static DriftMonitor fed(int window, double shift, long seed) {
-    DriftMonitor monitor = new DriftMonitor(List.of(normal("a"), normal("b")), window);
+    DriftMonitor monitor = new DriftMonitor(List.of(normal("a"), normal("b")), window, Set.of());
     SplittableRandom random = new SplittableRandom(seed);
     for (int i = 0; i < window; i++) {
       monitor.add(new double[] {random.nextGaussian(), random.nextGaussian() + shift});
@@ -47,13 +48,13 @@ class DriftMonitorTest {
     DriftMonitor monitor = fed(1_000, 0.5, 1);
 
     assertThat(monitor.psi(1)).isGreaterThan(0.2);
-    assertThat(monitor.drifting(0.1)).isEqualTo("b");
+    assertThat(monitor.drifting(0.1)).startsWith("b drifts: PSI");
   }
 
   @Test
   void oldVectorsLeaveTheWindowAndMissingValuesHaveTheirOwnBin() {
     DriftMonitor monitor = fed(500, 3, 2);
-    assertThat(monitor.drifting(0.1)).isEqualTo("b");
+    assertThat(monitor.drifting(0.1)).startsWith("b drifts: PSI");
     SplittableRandom random = new SplittableRandom(3);
     for (int i = 0; i < 500; i++) {
       monitor.add(new double[] {random.nextGaussian(), random.nextGaussian()});
@@ -63,13 +64,60 @@ class DriftMonitorTest {
     for (int i = 0; i < 500; i++) {
       monitor.add(new double[] {Double.NaN, random.nextGaussian()});
     }
-    assertThat(monitor.drifting(0.1)).as("never missing in training").isEqualTo("a");
+    assertThat(monitor.drifting(0.1)).as("never missing in training").startsWith("a drifts");
   }
 
   @Test
   void refusesAWindowTooSmallToMeanAnything() {
-    assertThatThrownBy(() -> new DriftMonitor(List.of(normal("a")), 100))
+    assertThatThrownBy(() -> new DriftMonitor(List.of(normal("a")), 100, Set.of()))
         .hasMessageContaining("at least 500");
-    assertThat(new DriftMonitor(List.of(normal("a")), 500).drifting(0.1)).as("not ready").isNull();
+    assertThat(new DriftMonitor(List.of(normal("a")), 500, Set.of()).drifting(0.1))
+        .as("not ready")
+        .isNull();
+  }
+
+  /** A standard normal trained over [-3, 3]. */
+  private static FeatureHistogram ranged(String name) {
+    FeatureHistogram normal = normal(name);
+    return new FeatureHistogram(name, "", normal.edges(), normal.shares(), 0, new double[] {-3, 3});
+  }
+
+  @Test
+  void aSlowFeatureSittingOnOneTrainedValueDoesNotDriftThoughItsPsiIsLarge() {
+    DriftMonitor monitor =
+        new DriftMonitor(List.of(ranged("fast"), ranged("slow")), 500, Set.of("slow"));
+    for (int i = 0; i < 500; i++) {
+      monitor.add(new double[] {0.1, 2.0 + i * 1e-4});
+    }
+
+    assertThat(monitor.psi(0)).isGreaterThan(5);
+    assertThat(monitor.psi(1)).isGreaterThan(5);
+    assertThat(monitor.maxPsi())
+        .as("the slow feature's PSI is not a drift")
+        .isEqualTo(monitor.psi(0));
+    assertThat(monitor.drifting(0.1)).startsWith("fast drifts: PSI");
+  }
+
+  @Test
+  void aSlowFeatureDriftsWhenMostOfTheWindowLeavesItsTrainingRange() {
+    DriftMonitor monitor = new DriftMonitor(List.of(ranged("slow")), 500, Set.of("slow"));
+    for (int i = 0; i < 250; i++) {
+      monitor.add(new double[] {2.9});
+    }
+    for (int i = 0; i < 250; i++) {
+      monitor.add(new double[] {3.1});
+    }
+    assertThat(monitor.outsideShare(0)).isEqualTo(0.5);
+    assertThat(monitor.drifting(0.1)).as("half outside is not yet most").isNull();
+
+    monitor.add(new double[] {3.2});
+
+    assertThat(monitor.drifting(0.1))
+        .isEqualTo(
+            "slow drifts: 50% of the last 500 vectors outside its training range [-3.00000, 3.00000]");
+    for (int i = 0; i < 500; i++) {
+      monitor.add(new double[] {Double.NaN});
+    }
+    assertThat(monitor.outsideShare(0)).as("the values outside left the window").isZero();
   }
 }

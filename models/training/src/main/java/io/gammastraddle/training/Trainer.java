@@ -415,7 +415,8 @@ public final class Trainer {
         underlying,
         edges,
         shares,
-        rows.length == 0 ? 0 : (double) (rows.length - present) / rows.length);
+        rows.length == 0 ? 0 : (double) (rows.length - present) / rows.length,
+        present == 0 ? new double[0] : new double[] {sorted[0], sorted[present - 1]});
   }
 
   /** Distinct inner decile edges of sorted values (none for a constant or absent feature). */

@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma.scoring;
 
+import io.gammastraddle.features.FeatureSchema;
 import io.gammastraddle.registry.FeatureHistogram;
 import io.gammastraddle.scoring.DriftMonitor;
 import java.util.List;
@@ -39,7 +40,7 @@ public class DriftWindow {
 
   /** A monitor for {@code reference} holding this window's vectors, oldest first. */
   public DriftMonitor replay(List<FeatureHistogram> reference) {
-    DriftMonitor monitor = new DriftMonitor(reference, capacity);
+    DriftMonitor monitor = new DriftMonitor(reference, capacity, FeatureSchema.SLOW);
     double[] row = new double[columns];
     for (int i = 0; i < count; i++) {
       int slot = (next - count + i + capacity) % capacity;

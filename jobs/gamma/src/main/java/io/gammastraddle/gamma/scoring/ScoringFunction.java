@@ -291,25 +291,8 @@ public class ScoringFunction
     if (!monitor.ready()) {
       return null;
     }
-    double worst = 0;
-    int worstFeature = -1;
-    for (int j = 0; j < reference.size(); j++) {
-      double psi = monitor.psi(j);
-      if (psi > worst) {
-        worst = psi;
-        worstFeature = j;
-      }
-    }
-    maxPsi = worst;
-    return worst > settings.driftThreshold()
-        ? String.format(
-            Locale.ROOT,
-            "%s drifts: PSI %.3f over the last %d vectors, above %.3f",
-            reference.get(worstFeature).feature(),
-            worst,
-            settings.driftWindow(),
-            settings.driftThreshold())
-        : null;
+    maxPsi = monitor.maxPsi();
+    return monitor.drifting(settings.driftThreshold());
   }
 
   /**
