@@ -59,24 +59,30 @@ final class BootstrapModel {
       Hyperparameters hyperparameters) {
 
     /**
-     * 90 simulated minutes, a 10-minute horizon and a candidate every 5 s: about 1,900 samples (two
-     * underlyings, 80 minutes of entries), history in 30-46 s and training in 27-65 s on this
-     * project's 2-core machine under other builds' load (docs/ml.md). The history is at least 8
-     * horizons long: with less, purged 5-fold cross-validation leaves a fold's early-stopping split
-     * nothing to train on (measured: 150 minutes with a 30-minute horizon fails).
+     * 90 simulated minutes labelled as the demo's job labels ({@link DemoCommand#SETTINGS}: a
+     * 10-minute horizon, a candidate every 5 s): about 1,900 samples (two underlyings, 80 minutes
+     * of entries), history in 30-53 s and training in 6-65 s on this project's 2-core machine, the
+     * spread being other builds' load (docs/ml.md). The history is at least 8 horizons long: with
+     * less, purged 5-fold cross-validation leaves a fold's early-stopping split nothing to train on
+     * (measured: 150 minutes with a 30-minute horizon fails).
      */
-    static Settings demo() {
+    static Settings demo(GammaConfig config) {
       return new Settings(
           Duration.ofMinutes(90),
-          Duration.ofMinutes(10),
-          Duration.ofSeconds(5),
+          config.labelHorizon(),
+          config.candidateInterval(),
           Duration.ofHours(6),
           Hyperparameters.defaults());
     }
   }
 
-  /** The labelled history and how long making it took. */
-  record History(List<TrainingSample> samples, long unmarkedCandidates, Duration took) {}
+  /** The labelled history, in entry-time order, and how long making it took. */
+  record History(List<LabelledSample> samples, long unmarkedCandidates, Duration took) {
+
+    List<TrainingSample> trainingSamples() {
+      return samples.stream().map(BootstrapModel::trainingSample).toList();
+    }
+  }
 
   private final GammaConfig config;
   private final Settings settings;
@@ -124,10 +130,9 @@ final class BootstrapModel {
       }
     }
     pipeline.finish();
-    List<TrainingSample> samples =
+    List<LabelledSample> samples =
         pipeline.samples().stream()
-            .map(BootstrapModel::trainingSample)
-            .sorted(Comparator.comparingLong(TrainingSample::entryTime))
+            .sorted(Comparator.comparingLong(LabelledSample::entryTime))
             .toList();
     return new History(
         samples, pipeline.unmarkedCandidates(), Duration.ofNanos(System.nanoTime() - started));
@@ -155,16 +160,11 @@ final class BootstrapModel {
    * embargo would leave the folds of a 2-hour history almost nothing to train on).
    */
   ModelBundle train(List<TrainingSample> samples, long seed, long now) throws LGBMException {
-    Trainer.Settings defaults = Trainer.Settings.defaults();
     Trainer.Settings trainer =
-        new Trainer.Settings(
-            defaults.folds(),
-            settings.horizon().dividedBy(6),
-            defaults.validationFraction(),
-            defaults.patience(),
-            seed,
-            defaults.threads(),
-            settings.lifetime());
+        Trainer.Settings.defaults()
+            .withSeed(seed)
+            .withEmbargo(settings.horizon().dividedBy(6))
+            .withLifetime(settings.lifetime());
     ModelBundle trained =
         new Trainer(trainer)
             .train(
@@ -197,9 +197,9 @@ final class BootstrapModel {
   /**
    * The whole bootstrap for the demo: history ending at {@code endMillis}, training, the bundle
    * recorded as promoted in {@code registry} and published as {@code current} to the job's models
-   * topic. Progress goes to {@code log}.
+   * topic. Progress goes to {@code log}. Returns the history, for the trainer's dataset.
    */
-  ModelBundle run(long liveSeed, long endMillis, Path registry, Consumer<String> log)
+  History run(long liveSeed, long endMillis, Path registry, Consumer<String> log)
       throws LGBMException {
     long seed = historySeed(liveSeed);
     History history = history(seed, endMillis);
@@ -213,7 +213,7 @@ final class BootstrapModel {
             history.unmarkedCandidates(),
             history.took().toMillis() / 1e3));
     long trainStarted = System.nanoTime();
-    ModelBundle bundle = train(history.samples(), liveSeed, System.currentTimeMillis());
+    ModelBundle bundle = train(history.trainingSamples(), liveSeed, System.currentTimeMillis());
     log.accept(
         String.format(
             Locale.ROOT,
@@ -237,6 +237,6 @@ final class BootstrapModel {
             + " as current (expires in "
             + settings.lifetime().toHours()
             + " h)");
-    return bundle;
+    return history;
   }
 }

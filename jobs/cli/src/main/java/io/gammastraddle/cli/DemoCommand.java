@@ -7,6 +7,7 @@ import io.gammastraddle.embedded.LocalPorts;
 import io.gammastraddle.gamma.GammaJob;
 import io.gammastraddle.gamma.KafkaEndpoints;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.labels.SampleJson;
 import io.gammastraddle.simulator.MarketSource;
 import io.gammastraddle.simulator.MirrorMarket;
 import io.gammastraddle.simulator.ServerOptions;
@@ -14,6 +15,7 @@ import io.gammastraddle.simulator.SimulatedMarket;
 import io.gammastraddle.simulator.SimulatorServer;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -25,6 +27,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine.Command;
@@ -35,7 +38,8 @@ import picocli.CommandLine.Option;
  * real Redis server, the Deribit simulator, the bridge and the Flink job on a local cluster with
  * its web dashboard and Prometheus endpoint, in paper mode. Meanwhile, on its own thread, a first
  * model is trained on a simulated history and published, so predictions come from a model within
- * minutes ({@link BootstrapModel}).
+ * minutes ({@link BootstrapModel}), then the trainer ({@link TrainerLoop}) retrains on that history
+ * and the job's own samples every ten minutes.
  */
 @Command(
     name = "demo",
@@ -45,6 +49,17 @@ final class DemoCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+
+  /**
+   * The demo labels and retrains on minutes rather than the defaults' hours, so that a session sees
+   * samples and retraining: a 10-minute horizon with a candidate every 5 s (as the bootstrap
+   * history's), the trainer every 10 minutes.
+   */
+  static final Map<String, String> SETTINGS =
+      Map.of(
+          "labels.horizon", "10m",
+          "labels.candidate-interval", "5s",
+          "trainer.train-every", "10m");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
   Long durationSeconds;
@@ -135,11 +150,12 @@ final class DemoCommand implements Callable<Integer> {
         EmbeddedServices.start(new EmbeddedServices.Ports(kafkaPort, redisPort));
     running.push(services);
     GammaConfig config =
-        GammaConfig.defaultConfig()
+        GammaConfig.from(SETTINGS)
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     services.createTopics(config.topicPartitions(4), config.topicConfigs());
 
     MarketSource source;
+    long liveStart = System.currentTimeMillis();
     if (market.equals("deribit")) {
       System.out.println(
           "Mirroring Deribit's public feed from " + MirrorMarket.DERIBIT_URL + "...");
@@ -151,11 +167,7 @@ final class DemoCommand implements Callable<Integer> {
       running.push(mirror);
       source = mirror;
     } else {
-      long liveStart = System.currentTimeMillis();
       source = new SimulatedMarket(seed, liveStart);
-      if (!noBootstrap) {
-        startBootstrap(config, liveStart, services.dataDirectory().resolve("registry"));
-      }
     }
     SimulatorServer simulator =
         new SimulatorServer(
@@ -183,6 +195,7 @@ final class DemoCommand implements Callable<Integer> {
     new GammaJob(config, KafkaEndpoints.create(config)).build(env);
     JobClient job = env.executeAsync(GammaJob.NAME);
     running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+    startModels(config, market.equals("sim") && !noBootstrap, liveStart, services.dataDirectory());
 
     DemoStatus status = new DemoStatus(bridge, job, config);
     running.push(status);
@@ -206,29 +219,60 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   /**
-   * Trains and publishes the bootstrap model on its own thread, so the rest of the demo starts
-   * meanwhile; the job picks the bundle up whenever it arrives. Only for the simulated market: a
-   * model of the simulator would be no guide to Deribit's own market.
+   * On its own thread, so the rest of the demo goes on meanwhile: the bootstrap model trained and
+   * published (when {@code bootstrap}: only on the simulated market, since a model of the simulator
+   * would be no guide to Deribit's market), then the trainer, its dataset seeded with the
+   * bootstrap's history, until the demo stops. The job picks each bundle up when it arrives.
+   *
+   * @param liveStart where the live market starts, so where the bootstrap's history ends
    */
-  private void startBootstrap(GammaConfig config, long liveStart, Path registry) {
-    BootstrapModel bootstrap = new BootstrapModel(config, BootstrapModel.Settings.demo());
+  private void startModels(
+      GammaConfig config, boolean bootstrap, long liveStart, Path dataDirectory) {
+    Path registry = dataDirectory.resolve("registry");
     Thread thread =
         new Thread(
             () -> {
-              try {
-                bootstrap.run(seed, liveStart, registry, System.out::println);
-              } catch (CancellationException stopped) {
+              List<String> history =
+                  bootstrap ? bootstrapHistory(config, liveStart, registry) : List.of();
+              try (TrainerLoop trainer =
+                  new TrainerLoop(
+                      config,
+                      dataDirectory.resolve("trainer"),
+                      registry,
+                      seed,
+                      line -> System.out.println("trainer: " + line))) {
+                trainer.addSamples(history);
+                trainer.run(() -> Thread.currentThread().isInterrupted());
+              } catch (InterruptException stopped) {
                 // the demo is stopping
-              } catch (Exception e) {
-                LOG.warn("The bootstrap model failed", e);
-                System.out.println("bootstrap: failed (" + e + "); predictions use the fallback");
+              } catch (RuntimeException e) {
+                LOG.warn("The trainer failed", e);
+                System.out.println("trainer: failed (" + e + "); no more retraining");
               }
             },
-            "gsb-demo-bootstrap");
-    // A daemon, so a stop while it trains does not wait for LightGBM.
+            "gsb-demo-models");
+    // A daemon, so a stop while LightGBM trains does not wait for it.
     thread.setDaemon(true);
     thread.start();
     running.push(thread::interrupt);
+  }
+
+  /** Trains and publishes the bootstrap model; returns its history as gsb.samples values. */
+  private List<String> bootstrapHistory(GammaConfig config, long liveStart, Path registry) {
+    try {
+      BootstrapModel.History history =
+          new BootstrapModel(config, BootstrapModel.Settings.demo(config))
+              .run(seed, liveStart, registry, System.out::println);
+      return history.samples().stream()
+          .map(sample -> new String(SampleJson.toJson(sample), StandardCharsets.UTF_8))
+          .toList();
+    } catch (CancellationException stopped) {
+      return List.of(); // the demo is stopping
+    } catch (Exception e) {
+      LOG.warn("The bootstrap model failed", e);
+      System.out.println("bootstrap: failed (" + e + "); predictions use the fallback");
+      return List.of();
+    }
   }
 
   private void stopAll() {

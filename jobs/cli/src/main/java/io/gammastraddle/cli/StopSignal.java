@@ -45,6 +45,11 @@ final class StopSignal implements AutoCloseable {
     requested.countDown();
   }
 
+  /** Whether a stop was asked for, without waiting. */
+  boolean requested() {
+    return requested.getCount() == 0;
+  }
+
   void await() throws InterruptedException {
     requested.await();
   }

@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gammastraddle.features.FeatureSchema;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.registry.ModelBundle;
 import io.gammastraddle.registry.ModelTopic;
-import io.gammastraddle.training.data.TrainingSample;
 import io.gammastraddle.training.fit.Hyperparameters;
 import java.time.Duration;
 import java.util.Comparator;
@@ -56,14 +56,14 @@ class BootstrapModelTest {
                   .isGreaterThan(sample.entryTime())
                   .isLessThanOrEqualTo(Math.min(END, sample.entryTime() + HORIZON.toMillis()));
             });
-    assertThat(history.samples()).extracting(TrainingSample::underlying).contains("BTC", "ETH");
+    assertThat(history.samples()).extracting(LabelledSample::underlying).contains("BTC", "ETH");
     assertThat(history.samples())
-        .isSortedAccordingTo(Comparator.comparingLong(TrainingSample::entryTime));
+        .isSortedAccordingTo(Comparator.comparingLong(LabelledSample::entryTime));
   }
 
   @Test
   void theTrainedBundleLoadsAfterTheModelsTopicRoundTripAndSaysItIsABootstrap() throws Exception {
-    ModelBundle bundle = BOOTSTRAP.train(history.samples(), 42, END);
+    ModelBundle bundle = BOOTSTRAP.train(history.trainingSamples(), 42, END);
 
     assertThat(ModelTopic.decode(ModelTopic.encode(bundle)).load()).isNotNull();
     assertThat(bundle.version()).endsWith(BootstrapModel.VERSION_SUFFIX);

@@ -6,9 +6,17 @@ import io.gammastraddle.labels.LabelledSample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
 
-/** gsb.samples values, as the job writes them, whose outcomes follow from three features. */
+/**
+ * gsb.samples values, as the job writes them, whose outcomes follow from three features, and a way
+ * to send them to the topic.
+ */
 final class LearnableSamples {
 
   static final long FIVE_MINUTES = 300_000;
@@ -48,5 +56,19 @@ final class LearnableSamples {
             pnl,
             100);
     return new String(SampleJson.toJson(sample), StandardCharsets.UTF_8);
+  }
+
+  /** Sends the values to {@code topic} of the broker, keyed by their underlying, BTC. */
+  static void produce(String bootstrap, String topic, List<String> values) {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
+      for (String value : values) {
+        producer.send(new ProducerRecord<>(topic, "BTC", value));
+      }
+      producer.flush();
+    }
   }
 }

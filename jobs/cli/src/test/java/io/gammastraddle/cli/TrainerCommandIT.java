@@ -28,13 +28,9 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -58,7 +54,7 @@ class TrainerCommandIT {
       values.add(values.get(7)); // a replayed sample
       values.add(LearnableSamples.value(new SplittableRandom(1), firstEntry, 1)); // old schema
       values.add("{\"underlying\":\"BTC\""); // malformed
-      produce(services.kafkaBootstrap(), config.samplesTopic(), values);
+      LearnableSamples.produce(services.kafkaBootstrap(), config.samplesTopic(), values);
       Path registry = directory.resolve("registry");
       Path data = directory.resolve("trainer");
       // hyperparameters an operator (or an earlier search) chose: faster than the defaults
@@ -118,20 +114,6 @@ class TrainerCommandIT {
       System.setOut(stdout);
     }
     return out.toString(StandardCharsets.UTF_8);
-  }
-
-  private static void produce(String bootstrap, String topic, List<String> values)
-      throws Exception {
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
-    properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
-    try (KafkaProducer<String, String> producer = new KafkaProducer<>(properties)) {
-      for (String value : values) {
-        producer.send(new ProducerRecord<>(topic, "BTC", value));
-      }
-      producer.flush();
-    }
   }
 
   private static ModelBundle currentBundle(EmbeddedServices services, String topic) {

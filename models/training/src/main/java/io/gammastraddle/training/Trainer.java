@@ -61,6 +61,14 @@ public final class Trainer {
     public Settings withSeed(long seed) {
       return new Settings(folds, embargo, validationFraction, patience, seed, threads, lifetime);
     }
+
+    public Settings withEmbargo(Duration embargo) {
+      return new Settings(folds, embargo, validationFraction, patience, seed, threads, lifetime);
+    }
+
+    public Settings withLifetime(Duration lifetime) {
+      return new Settings(folds, embargo, validationFraction, patience, seed, threads, lifetime);
+    }
   }
 
   /**
