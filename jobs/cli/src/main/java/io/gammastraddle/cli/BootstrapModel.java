@@ -178,20 +178,7 @@ final class BootstrapModel {
     Map<String, Double> metrics = new HashMap<>(trained.metrics());
     metrics.put("bootstrap", 1.0);
     metrics.put("bootstrap.horizon_minutes", (double) settings.horizon().toMinutes());
-    return new ModelBundle(
-        trained.version() + VERSION_SUFFIX,
-        trained.schemaVersion(),
-        trained.featureNames(),
-        trained.sizeModel(),
-        trained.takeProfitModel(),
-        trained.stopLossModel(),
-        trained.histograms(),
-        trained.referenceRows(),
-        trained.trainedFrom(),
-        trained.trainedTo(),
-        metrics,
-        trained.createdAt(),
-        trained.expiresAt());
+    return trained.withVersion(trained.version() + VERSION_SUFFIX).withMetrics(metrics);
   }
 
   /**

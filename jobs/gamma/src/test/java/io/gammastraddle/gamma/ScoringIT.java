@@ -197,7 +197,7 @@ class ScoringIT {
     long before = usedHeapAfterCollection();
     List<ModelBundle> swaps = new ArrayList<>();
     for (int i = 0; i < SWAPS; i++) {
-      swaps.add(renamed(bundle, bundle.version() + "-" + i));
+      swaps.add(bundle.withVersion(bundle.version() + "-" + i));
     }
     String last = swaps.get(SWAPS - 1).version();
     publish(config, swaps);
@@ -225,30 +225,13 @@ class ScoringIT {
       throws Exception {
     List<ModelBundle> swaps = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      swaps.add(renamed(bundle, bundle.version() + "-" + name + "-" + i));
+      swaps.add(bundle.withVersion(bundle.version() + "-" + name + "-" + i));
     }
     String last = swaps.get(count - 1).version();
     publish(config, swaps);
     await()
         .atMost(Duration.ofMinutes(3))
         .until(() -> last.equals(redis.hget(ModelCache.KEY, "version")));
-  }
-
-  private static ModelBundle renamed(ModelBundle bundle, String version) {
-    return new ModelBundle(
-        version,
-        bundle.schemaVersion(),
-        bundle.featureNames(),
-        bundle.sizeModel(),
-        bundle.takeProfitModel(),
-        bundle.stopLossModel(),
-        bundle.histograms(),
-        bundle.referenceRows(),
-        bundle.trainedFrom(),
-        bundle.trainedTo(),
-        bundle.metrics(),
-        bundle.createdAt(),
-        bundle.expiresAt());
   }
 
   private static long usedHeapAfterCollection() throws InterruptedException {

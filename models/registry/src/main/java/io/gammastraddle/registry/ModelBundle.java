@@ -45,6 +45,74 @@ public record ModelBundle(
     metrics = Map.copyOf(metrics);
   }
 
+  public ModelBundle withVersion(String version) {
+    return new ModelBundle(
+        version,
+        schemaVersion,
+        featureNames,
+        sizeModel,
+        takeProfitModel,
+        stopLossModel,
+        histograms,
+        referenceRows,
+        trainedFrom,
+        trainedTo,
+        metrics,
+        createdAt,
+        expiresAt);
+  }
+
+  public ModelBundle withMetrics(Map<String, Double> metrics) {
+    return new ModelBundle(
+        version,
+        schemaVersion,
+        featureNames,
+        sizeModel,
+        takeProfitModel,
+        stopLossModel,
+        histograms,
+        referenceRows,
+        trainedFrom,
+        trainedTo,
+        metrics,
+        createdAt,
+        expiresAt);
+  }
+
+  public ModelBundle withHistograms(List<FeatureHistogram> histograms) {
+    return new ModelBundle(
+        version,
+        schemaVersion,
+        featureNames,
+        sizeModel,
+        takeProfitModel,
+        stopLossModel,
+        histograms,
+        referenceRows,
+        trainedFrom,
+        trainedTo,
+        metrics,
+        createdAt,
+        expiresAt);
+  }
+
+  public ModelBundle withReferenceRows(List<ReferenceRow> referenceRows) {
+    return new ModelBundle(
+        version,
+        schemaVersion,
+        featureNames,
+        sizeModel,
+        takeProfitModel,
+        stopLossModel,
+        histograms,
+        referenceRows,
+        trainedFrom,
+        trainedTo,
+        metrics,
+        createdAt,
+        expiresAt);
+  }
+
   /**
    * The drift reference for {@code underlying}, one histogram per feature in model order: its own
    * training data's when the bundle has them for every feature, else every underlying's.

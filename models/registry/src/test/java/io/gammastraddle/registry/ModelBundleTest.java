@@ -33,7 +33,7 @@ class ModelBundleTest {
       histograms.add(histogram(feature, "BTC"));
     }
     histograms.add(histogram("a", "ETH"));
-    ModelBundle bundle = withHistograms(trained, histograms);
+    ModelBundle bundle = trained.withHistograms(histograms);
 
     assertThat(bundle.driftReference("BTC"))
         .extracting(FeatureHistogram::feature, FeatureHistogram::underlying)
@@ -50,11 +50,16 @@ class ModelBundleTest {
   @Test
   void readsTheHistogramsOfABundleWrittenBeforeTheyHadARange() throws Exception {
     ModelBundle bundle =
-        withHistograms(
-            Bundles.trained("v1", NOW),
-            List.of(
-                new FeatureHistogram(
-                    "a", "", new double[] {0}, new double[] {0.5, 0.5}, 0, new double[] {-2, 3})));
+        Bundles.trained("v1", NOW)
+            .withHistograms(
+                List.of(
+                    new FeatureHistogram(
+                        "a",
+                        "",
+                        new double[] {0},
+                        new double[] {0.5, 0.5},
+                        0,
+                        new double[] {-2, 3})));
     String json = new String(ModelTopic.encode(bundle), StandardCharsets.UTF_8);
     assertThat(json).contains("\"range\":[-2.0,3.0]");
 
@@ -71,23 +76,6 @@ class ModelBundleTest {
         feature, underlying, new double[] {0}, new double[] {0.5, 0.5}, 0, new double[0]);
   }
 
-  private static ModelBundle withHistograms(ModelBundle bundle, List<FeatureHistogram> histograms) {
-    return new ModelBundle(
-        bundle.version(),
-        bundle.schemaVersion(),
-        bundle.featureNames(),
-        bundle.sizeModel(),
-        bundle.takeProfitModel(),
-        bundle.stopLossModel(),
-        histograms,
-        bundle.referenceRows(),
-        bundle.trainedFrom(),
-        bundle.trainedTo(),
-        bundle.metrics(),
-        bundle.createdAt(),
-        bundle.expiresAt());
-  }
-
   @Test
   void refusesABundleWhoseModelDisagreesWithLightGbm() throws Exception {
     ModelBundle bundle = Bundles.trained("v1", NOW);
@@ -98,7 +86,7 @@ class ModelBundleTest {
         new ReferenceRow(
             first.features(), first.size(), first.takeProfit() + 1e-6, first.stopLoss()));
 
-    assertThatThrownBy(() -> withReferences(bundle, rows).load())
+    assertThatThrownBy(() -> bundle.withReferenceRows(rows).load())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("v1")
         .hasMessageContaining("take-profit")
@@ -109,7 +97,7 @@ class ModelBundleTest {
   void refusesABundleWithoutReferencesOrWithAnotherFeatureCount() throws Exception {
     ModelBundle bundle = Bundles.trained("v1", NOW);
 
-    assertThatThrownBy(() -> withReferences(bundle, List.of()).load())
+    assertThatThrownBy(() -> bundle.withReferenceRows(List.of()).load())
         .hasMessageContaining("no reference predictions");
     ModelBundle fewerFeatures =
         new ModelBundle(
@@ -127,22 +115,5 @@ class ModelBundleTest {
             bundle.createdAt(),
             bundle.expiresAt());
     assertThatThrownBy(fewerFeatures::load).hasMessageContaining("takes 3 features");
-  }
-
-  private static ModelBundle withReferences(ModelBundle bundle, List<ReferenceRow> rows) {
-    return new ModelBundle(
-        bundle.version(),
-        bundle.schemaVersion(),
-        bundle.featureNames(),
-        bundle.sizeModel(),
-        bundle.takeProfitModel(),
-        bundle.stopLossModel(),
-        bundle.histograms(),
-        rows,
-        bundle.trainedFrom(),
-        bundle.trainedTo(),
-        bundle.metrics(),
-        bundle.createdAt(),
-        bundle.expiresAt());
   }
 }

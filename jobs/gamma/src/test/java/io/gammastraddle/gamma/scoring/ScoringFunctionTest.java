@@ -153,22 +153,10 @@ class ScoringFunctionTest {
     broadcast(update(ModelTopic.CURRENT, first));
     ReferenceRow row = second.referenceRows().get(0);
     ModelBundle tampered =
-        new ModelBundle(
-            second.version(),
-            second.schemaVersion(),
-            second.featureNames(),
-            second.sizeModel(),
-            second.takeProfitModel(),
-            second.stopLossModel(),
-            second.histograms(),
+        second.withReferenceRows(
             List.of(
                 new ReferenceRow(
-                    row.features(), row.size() + 1e-6, row.takeProfit(), row.stopLoss())),
-            second.trainedFrom(),
-            second.trainedTo(),
-            second.metrics(),
-            second.createdAt(),
-            second.expiresAt());
+                    row.features(), row.size() + 1e-6, row.takeProfit(), row.stopLoss())));
 
     broadcast(update(ModelTopic.CURRENT, tampered));
     broadcast(new ModelUpdate(ModelTopic.CURRENT, "{not json"));
