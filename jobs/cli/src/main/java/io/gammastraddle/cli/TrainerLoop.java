@@ -120,6 +120,9 @@ final class TrainerLoop implements AutoCloseable {
       counts.merge(dataset.add(value, now), 1L, Long::sum);
     }
     dataset.sync();
+    log.accept(
+        String.format(
+            "%,d samples given, dataset now %,d: %s", values.size(), dataset.size(), counts));
   }
 
   /** Reads gsb.samples up to its end and runs one cycle: for cron and tests. */
