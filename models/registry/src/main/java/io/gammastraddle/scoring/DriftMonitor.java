@@ -9,11 +9,15 @@ import java.util.Set;
  * Drift of each feature over the last {@code window} vectors against the training data.
  *
  * <p>Most features by their population stability index (PSI) against the training histogram: sum
- * over bins of (observed - expected) x ln(observed / expected), missing values as one more bin,
- * empty bins taken as {@link #FLOOR} so the logarithm stays finite. DESIGN section 15: with no
- * drift at all, PSI over 100 points and 10 bins averages about 0.09, so a 0.1 threshold means
- * something only over windows of 500 points or more; the window must be at least {@link
- * #MIN_WINDOW}.
+ * over bins of (observed - expected) x ln(observed / expected), empty bins taken as {@link #FLOOR}
+ * so the logarithm stays finite. DESIGN section 15: with no drift at all, PSI over 100 points and
+ * 10 bins averages about 0.09, so a 0.1 threshold means something only over windows of 500 points
+ * or more; the window must be at least {@link #MIN_WINDOW}.
+ *
+ * <p>Missing values are not drift: the PSI compares the values a feature has, and a feature is
+ * judged only once it has a value in at least half the window. A job warming up has no momentum for
+ * its first minutes (it needs a close five minutes back), which as a missing-value bin made a PSI
+ * above 7 the moment the window filled; the models take a missing value as LightGBM does.
  *
  * <p>Slow features (averages over hours, such as an 8-hour funding rate or a 24-hour volume) are
  * checked by range instead: a window of minutes holds nearly one value of theirs, which fills one
@@ -101,35 +105,43 @@ public final class DriftMonitor {
     return size == window;
   }
 
-  /** The PSI of feature {@code j} over the window (for a slow feature, of its in-range values). */
+  /** The window's vectors in which feature {@code j} has a value. */
+  private int present(int j) {
+    return size - counts[j][reference.get(j).shares().length];
+  }
+
+  /** Whether feature {@code j} has a value in enough of the window to be judged. */
+  private boolean judged(int j) {
+    return ready() && present(j) >= window / 2;
+  }
+
+  /**
+   * The PSI of feature {@code j} over the values the window has (for a slow feature, of those in
+   * its range) against the training's values.
+   */
   public double psi(int j) {
-    FeatureHistogram histogram = reference.get(j);
-    double[] shares = histogram.shares();
-    int inRange = size - outside[j];
+    double[] shares = reference.get(j).shares();
+    int values = present(j) - outside[j];
     double psi = 0;
-    for (int bin = 0; bin <= shares.length; bin++) {
-      double expected =
-          bin < shares.length
-              ? shares[bin] * (1 - histogram.missingShare())
-              : histogram.missingShare();
-      double observed = inRange == 0 ? 0 : (double) counts[j][bin] / inRange;
-      double e = Math.max(expected, FLOOR);
+    for (int bin = 0; bin < shares.length; bin++) {
+      double observed = values == 0 ? 0 : (double) counts[j][bin] / values;
+      double e = Math.max(shares[bin], FLOOR);
       double o = Math.max(observed, FLOOR);
       psi += (o - e) * Math.log(o / e);
     }
     return psi;
   }
 
-  /** The share of the window outside the training range of feature {@code j} (0 unless slow). */
+  /** The share of feature {@code j}'s values in the window outside its training range. */
   public double outsideShare(int j) {
-    return size == 0 ? 0 : (double) outside[j] / size;
+    return present(j) == 0 ? 0 : (double) outside[j] / present(j);
   }
 
-  /** The largest PSI among the features checked by PSI. */
+  /** The largest PSI among the judged features checked by PSI. */
   public double maxPsi() {
     double worst = 0;
     for (int j = 0; j < reference.size(); j++) {
-      if (!slow[j]) {
+      if (!slow[j] && judged(j)) {
         worst = Math.max(worst, psi(j));
       }
     }
@@ -141,14 +153,12 @@ public final class DriftMonitor {
    * {@code psiThreshold}, else the first slow feature mostly outside its training range.
    */
   public String drifting(double psiThreshold) {
-    if (!ready()) {
-      return null;
-    }
     int worstFeature = -1;
     double worst = psiThreshold;
     for (int j = 0; j < reference.size(); j++) {
-      if (!slow[j] && psi(j) > worst) {
-        worst = psi(j);
+      double psi = slow[j] || !judged(j) ? 0 : psi(j);
+      if (psi > worst) {
+        worst = psi;
         worstFeature = j;
       }
     }
@@ -162,7 +172,7 @@ public final class DriftMonitor {
           psiThreshold);
     }
     for (int j = 0; j < reference.size(); j++) {
-      if (slow[j] && outsideShare(j) > MAX_OUTSIDE_SHARE) {
+      if (slow[j] && judged(j) && outsideShare(j) > MAX_OUTSIDE_SHARE) {
         double[] range = reference.get(j).range();
         return String.format(
             Locale.ROOT,
