@@ -53,12 +53,13 @@ final class DemoCommand implements Callable<Integer> {
   /**
    * The demo labels and retrains on minutes rather than the defaults' hours, so that a session sees
    * samples and retraining: a 10-minute horizon with a candidate every 5 s (as the bootstrap
-   * history's), the trainer every 10 minutes.
+   * history's), the drift window spaced as those samples, the trainer every 10 minutes.
    */
   static final Map<String, String> SETTINGS =
       Map.of(
           "labels.horizon", "10m",
           "labels.candidate-interval", "5s",
+          "scoring.drift-interval", "5s",
           "trainer.train-every", "10m");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")

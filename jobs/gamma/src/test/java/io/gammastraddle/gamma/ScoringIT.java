@@ -66,7 +66,7 @@ class ScoringIT {
   private static final long START = 1_767_225_600_000L; // 2026-01-01T00:00:00Z
   private static final long SWAP_AT = START + Duration.ofMinutes(2).toMillis();
 
-  /** Past the 500-vector drift window (one vector per second and underlying). */
+  /** Past the 500-vector drift window (one vector per second and underlying, all taken). */
   private static final long END = START + Duration.ofMinutes(11).toMillis();
 
   private static final int SWAPS = 1_000;
@@ -88,7 +88,7 @@ class ScoringIT {
   @Test
   void bundlesSwapInTheRunningJobAndDriftFallsBackWithAnAlert() throws Exception {
     GammaConfig config =
-        GammaConfig.defaultConfig()
+        GammaConfig.from(Map.of("scoring.drift-interval", "1s"))
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     services.createTopics(config.topicPartitions(1), config.topicConfigs());
     // Training data N(0, 1) in every feature: nothing like the simulator's features.

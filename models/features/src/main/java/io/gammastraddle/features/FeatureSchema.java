@@ -1,7 +1,8 @@
 package io.gammastraddle.features;
 
+import java.time.Duration;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * Names and order of the values in a {@link FeatureVector}: DESIGN section 7's fourteen features
@@ -48,11 +49,38 @@ public final class FeatureSchema {
           REALIZED_VOL_24H);
 
   /**
-   * Averages over hours: within the minutes of a drift window they barely move, so the scoring
-   * checks them against the range they were trained on rather than by PSI ({@code DriftMonitor}).
+   * How long each feature remembers: the span of market its value summarizes (docs/features.md),
+   * zero for the book's and the straddle's state at the tick and for percentile ranks of such a
+   * state. Two values closer in time than this are nearly the same value, which matters to drift
+   * checks ({@code DriftMonitor}): a window of vectors spaced closer than a feature's memory holds
+   * few independent values of it.
    */
-  public static final Set<String> SLOW =
-      Set.of(FUNDING_RATE, VOLUME_24H, PRICE_CHANGE_24H, REALIZED_VOL_24H);
+  private static final Map<String, Duration> MEMORY =
+      Map.ofEntries(
+          Map.entry(BASIS_PCT, Duration.ZERO),
+          Map.entry(LIQUIDITY_SCORE, Duration.ZERO),
+          Map.entry(VOL_PCT, Duration.ZERO),
+          Map.entry(GAMMA_PCT, Duration.ZERO),
+          Map.entry(FUNDING_RATE, Duration.ofHours(8)),
+          Map.entry(PRICE_VWAP_DEV, Duration.ofHours(1)),
+          Map.entry(SPREAD, Duration.ZERO),
+          Map.entry(VOLUME_24H, Duration.ofHours(24)),
+          Map.entry(PRICE_CHANGE_24H, Duration.ofHours(24)),
+          Map.entry(BOOK_IMBALANCE, Duration.ZERO),
+          Map.entry(VWAP_DEV, Duration.ofMinutes(5)),
+          Map.entry(MOMENTUM, Duration.ofHours(1)),
+          Map.entry(MARKET_IMPACT, Duration.ZERO),
+          Map.entry(REALIZED_VOL, Duration.ofHours(1)),
+          Map.entry(REALIZED_VOL_24H, Duration.ofHours(24)));
+
+  /** The feature's memory (see {@link #MEMORY}). */
+  public static Duration memory(String name) {
+    Duration memory = MEMORY.get(name);
+    if (memory == null) {
+      throw new IllegalArgumentException("Unknown feature " + name);
+    }
+    return memory;
+  }
 
   private FeatureSchema() {}
 

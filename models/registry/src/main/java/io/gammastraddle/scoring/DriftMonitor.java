@@ -19,11 +19,12 @@ import java.util.Set;
  * its first minutes (it needs a close five minutes back), which as a missing-value bin made a PSI
  * above 7 the moment the window filled; the models take a missing value as LightGBM does.
  *
- * <p>Slow features (averages over hours, such as an 8-hour funding rate or a 24-hour volume) are
- * checked by range instead: a window of minutes holds nearly one value of theirs, which fills one
- * decile of any training histogram spanning days, so their PSI is large (about 8) without any
- * drift. What such a feature can do to a tree model is leave the values it was trained on, so it
- * drifts when more than {@link #MAX_OUTSIDE_SHARE} of the window lies outside the training range.
+ * <p>Features that remember longer than the spacing of the window's vectors (a 1-hour realized
+ * volatility in vectors 5 minutes apart, an 8-hour funding rate) are checked by range instead: the
+ * window holds few independent values of theirs, which fill one or two deciles of a training
+ * histogram spanning days, so their PSI is large (7 to 8 in the demo) without any drift. What such
+ * a feature can do to a tree model is leave the values it was trained on, so it drifts when more
+ * than {@link #MAX_OUTSIDE_SHARE} of its values in the window lie outside the training range.
  *
  * <p>Memory is bounded: the bin of each feature for each vector in the window, in a ring. Not
  * thread-safe: one per task and key.
@@ -34,11 +35,14 @@ public final class DriftMonitor {
   static final double FLOOR = 1e-4;
   static final double MAX_OUTSIDE_SHARE = 0.5;
 
-  /** The bin a slow feature's value takes in the ring when it lies outside the training range. */
+  /**
+   * The bin a range-checked feature's value takes in the ring when it lies outside the training
+   * range.
+   */
   private static final int OUTSIDE = -1;
 
   private final List<FeatureHistogram> reference;
-  private final boolean[] slow;
+  private final boolean[] byRange;
   private final int window;
   private final int[][] bins;
   private final int[][] counts;
@@ -47,21 +51,21 @@ public final class DriftMonitor {
   private int size;
 
   /**
-   * @param slowFeatures names of the features checked by range rather than by PSI
+   * @param rangeChecked names of the features checked by range rather than by PSI
    */
-  public DriftMonitor(List<FeatureHistogram> reference, int window, Set<String> slowFeatures) {
+  public DriftMonitor(List<FeatureHistogram> reference, int window, Set<String> rangeChecked) {
     if (window < MIN_WINDOW) {
       throw new IllegalArgumentException(
           "a drift window of " + window + " vectors is noise; at least " + MIN_WINDOW);
     }
     this.reference = List.copyOf(reference);
     this.window = window;
-    this.slow = new boolean[reference.size()];
+    this.byRange = new boolean[reference.size()];
     this.bins = new int[reference.size()][window];
     this.counts = new int[reference.size()][];
     this.outside = new int[reference.size()];
     for (int j = 0; j < reference.size(); j++) {
-      slow[j] = slowFeatures.contains(reference.get(j).feature());
+      byRange[j] = rangeChecked.contains(reference.get(j).feature());
       counts[j] = new int[reference.get(j).shares().length + 1];
     }
   }
@@ -89,7 +93,7 @@ public final class DriftMonitor {
     if (Double.isNaN(value)) {
       return histogram.shares().length;
     }
-    return slow[j] && histogram.outsideRange(value) ? OUTSIDE : histogram.binOf(value);
+    return byRange[j] && histogram.outsideRange(value) ? OUTSIDE : histogram.binOf(value);
   }
 
   private void remove(int j, int bin) {
@@ -116,8 +120,8 @@ public final class DriftMonitor {
   }
 
   /**
-   * The PSI of feature {@code j} over the values the window has (for a slow feature, of those in
-   * its range) against the training's values.
+   * The PSI of feature {@code j} over the values the window has (for a range-checked feature, of
+   * those in its range) against the training's values.
    */
   public double psi(int j) {
     double[] shares = reference.get(j).shares();
@@ -141,7 +145,7 @@ public final class DriftMonitor {
   public double maxPsi() {
     double worst = 0;
     for (int j = 0; j < reference.size(); j++) {
-      if (!slow[j] && judged(j)) {
+      if (!byRange[j] && judged(j)) {
         worst = Math.max(worst, psi(j));
       }
     }
@@ -150,13 +154,13 @@ public final class DriftMonitor {
 
   /**
    * Why the window has drifted once it is full, or null: the feature with the largest PSI above
-   * {@code psiThreshold}, else the first slow feature mostly outside its training range.
+   * {@code psiThreshold}, else the first range-checked feature mostly outside its training range.
    */
   public String drifting(double psiThreshold) {
     int worstFeature = -1;
     double worst = psiThreshold;
     for (int j = 0; j < reference.size(); j++) {
-      double psi = slow[j] || !judged(j) ? 0 : psi(j);
+      double psi = byRange[j] || !judged(j) ? 0 : psi(j);
       if (psi > worst) {
         worst = psi;
         worstFeature = j;
@@ -172,7 +176,7 @@ public final class DriftMonitor {
           psiThreshold);
     }
     for (int j = 0; j < reference.size(); j++) {
-      if (slow[j] && judged(j) && outsideShare(j) > MAX_OUTSIDE_SHARE) {
+      if (byRange[j] && judged(j) && outsideShare(j) > MAX_OUTSIDE_SHARE) {
         double[] range = reference.get(j).range();
         return String.format(
             Locale.ROOT,

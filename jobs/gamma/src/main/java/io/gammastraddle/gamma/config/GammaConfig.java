@@ -43,6 +43,9 @@ public record GammaConfig(
    * @param healthWindow resolved samples in the rolling MAE and R² (MODEL_HEALTH_WINDOW)
    * @param driftThreshold PSI above which a feature is drifting (FEATURE_DRIFT_THRESHOLD)
    * @param driftWindow vectors in the PSI window, at least {@code DriftMonitor.MIN_WINDOW}
+   * @param driftInterval the window takes one vector per underlying this often at most, as the
+   *     training samples are spaced ({@code labels.candidate-interval}); features remembering
+   *     longer are checked against their training range instead of by PSI
    * @param minPositionScale, maxPositionScale bounds of the confidence scale on the size
    * @param engine what evaluates the models: the project's pure-Java evaluator, or LightGBM's
    *     native library through lightgbm4j, for comparison
@@ -52,6 +55,7 @@ public record GammaConfig(
       int healthWindow,
       double driftThreshold,
       int driftWindow,
+      Duration driftInterval,
       double minPositionScale,
       double maxPositionScale,
       Engine engine)
@@ -149,6 +153,7 @@ public record GammaConfig(
     defaults.put("scoring.health-window", "100");
     defaults.put("scoring.drift-threshold", "0.1");
     defaults.put("scoring.drift-window", "500");
+    defaults.put("scoring.drift-interval", "5m");
     defaults.put("scoring.min-position-scale", "0.5");
     defaults.put("scoring.max-position-scale", "2.0");
     defaults.put("scoring.engine", "pure-java");
@@ -203,6 +208,7 @@ public record GammaConfig(
             positiveInt(merged, "scoring.health-window"),
             positiveDouble(merged, "scoring.drift-threshold"),
             positiveInt(merged, "scoring.drift-window"),
+            duration(merged, "scoring.drift-interval"),
             positiveDouble(merged, "scoring.min-position-scale"),
             positiveDouble(merged, "scoring.max-position-scale"),
             Scoring.Engine.of(text(merged, "scoring.engine"))),

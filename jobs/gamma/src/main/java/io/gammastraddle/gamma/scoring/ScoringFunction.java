@@ -178,15 +178,18 @@ public class ScoringFunction
     }
     FeatureVector vector = input.vector();
     DriftWindow vectors = driftWindow();
-    vectors.add(vector.values());
-    driftWindow.update(vectors);
+    boolean taken =
+        vectors.add(vector.values(), vector.timestamp(), settings.driftInterval().toMillis());
+    if (taken) {
+      driftWindow.update(vectors);
+    }
 
     ReadOnlyBroadcastState<String, String> models = ctx.getBroadcastState(MODELS);
     BundleScorer scorer = scorer(models, ModelTopic.CURRENT, ctx, vector);
     PredictionEvent event =
         scorer == null
             ? fallbackEvent(vector, "no model yet", null)
-            : score(vector, scorer, vectors, models, ctx);
+            : score(vector, scorer, vectors, taken, models, ctx);
     predictions.inc();
     if (event.fallback()) {
       fallbacks.inc();
@@ -200,6 +203,7 @@ public class ScoringFunction
       FeatureVector vector,
       BundleScorer scorer,
       DriftWindow vectors,
+      boolean taken,
       ReadOnlyBroadcastState<String, String> models,
       ReadOnlyContext ctx)
       throws Exception {
@@ -216,7 +220,7 @@ public class ScoringFunction
     }
     health.update(window);
 
-    String problem = drifting(vector, scorer, vectors);
+    String problem = drifting(vector, scorer, vectors, taken);
     if (problem == null) {
       problem = modelHealth.problem();
     }
@@ -273,7 +277,8 @@ public class ScoringFunction
   }
 
   /** Why the vector's features have drifted from the model's training data, or null. */
-  private String drifting(FeatureVector vector, BundleScorer scorer, DriftWindow vectors) {
+  private String drifting(
+      FeatureVector vector, BundleScorer scorer, DriftWindow vectors, boolean taken) {
     ModelBundle bundle = scorer.bundle();
     List<FeatureHistogram> reference = bundle.driftReference(vector.underlying());
     if (vector.schemaVersion() != bundle.schemaVersion()
@@ -282,9 +287,11 @@ public class ScoringFunction
     }
     KeyDrift keyDrift = drift.get(vector.underlying());
     if (keyDrift == null || !keyDrift.version().equals(bundle.version())) {
-      keyDrift = new KeyDrift(bundle.version(), vectors.replay(reference));
+      keyDrift =
+          new KeyDrift(
+              bundle.version(), vectors.replay(reference, settings.driftInterval().toMillis()));
       drift.put(vector.underlying(), keyDrift);
-    } else {
+    } else if (taken) {
       keyDrift.monitor().add(vector.values());
     }
     DriftMonitor monitor = keyDrift.monitor();

@@ -32,6 +32,7 @@ class ConfigLayersTest {
                 100,
                 0.1,
                 500,
+                Duration.ofMinutes(5),
                 0.5,
                 2.0,
                 GammaConfig.Scoring.Engine.PURE_JAVA));

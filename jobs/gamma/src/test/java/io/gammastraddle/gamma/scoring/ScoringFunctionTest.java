@@ -30,7 +30,10 @@ import org.junit.jupiter.api.Test;
 class ScoringFunctionTest {
 
   private static final long T0 = 1_800_000_000_000L;
-  private static final GammaConfig.Scoring SETTINGS = GammaConfig.defaultConfig().scoring();
+
+  /** A vector a second, every one taken by the drift window. */
+  private static final GammaConfig.Scoring SETTINGS =
+      GammaConfig.from(Map.of("scoring.drift-interval", "1s")).scoring();
 
   private static ModelBundle first;
   private static ModelBundle second;
@@ -245,7 +248,14 @@ class ScoringFunctionTest {
     harness =
         harness(
             new GammaConfig.Scoring(
-                Duration.ofNanos(1), 100, 0.1, 500, 0.5, 2.0, GammaConfig.Scoring.Engine.PURE_JAVA),
+                Duration.ofNanos(1),
+                100,
+                0.1,
+                500,
+                Duration.ofSeconds(1),
+                0.5,
+                2.0,
+                GammaConfig.Scoring.Engine.PURE_JAVA),
             null);
     clock = T0;
     broadcast(update(ModelTopic.CURRENT, first));
