@@ -46,57 +46,26 @@ public record ModelBundle(
   }
 
   public ModelBundle withVersion(String version) {
-    return new ModelBundle(
-        version,
-        schemaVersion,
-        featureNames,
-        sizeModel,
-        takeProfitModel,
-        stopLossModel,
-        histograms,
-        referenceRows,
-        trainedFrom,
-        trainedTo,
-        metrics,
-        createdAt,
-        expiresAt);
+    return copy(version, histograms, referenceRows, metrics);
   }
 
   public ModelBundle withMetrics(Map<String, Double> metrics) {
-    return new ModelBundle(
-        version,
-        schemaVersion,
-        featureNames,
-        sizeModel,
-        takeProfitModel,
-        stopLossModel,
-        histograms,
-        referenceRows,
-        trainedFrom,
-        trainedTo,
-        metrics,
-        createdAt,
-        expiresAt);
+    return copy(version, histograms, referenceRows, metrics);
   }
 
   public ModelBundle withHistograms(List<FeatureHistogram> histograms) {
-    return new ModelBundle(
-        version,
-        schemaVersion,
-        featureNames,
-        sizeModel,
-        takeProfitModel,
-        stopLossModel,
-        histograms,
-        referenceRows,
-        trainedFrom,
-        trainedTo,
-        metrics,
-        createdAt,
-        expiresAt);
+    return copy(version, histograms, referenceRows, metrics);
   }
 
   public ModelBundle withReferenceRows(List<ReferenceRow> referenceRows) {
+    return copy(version, histograms, referenceRows, metrics);
+  }
+
+  private ModelBundle copy(
+      String version,
+      List<FeatureHistogram> histograms,
+      List<ReferenceRow> referenceRows,
+      Map<String, Double> metrics) {
     return new ModelBundle(
         version,
         schemaVersion,
