@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.simulator.exchange.PriceGrid;
 import java.util.Locale;
 
 /**
@@ -13,9 +14,9 @@ import java.util.Locale;
  * @param expirationTimestamp option expiry (08:00 UTC), Deribit's far-future value for perpetuals
  * @param creationTimestamp when the instrument was listed
  * @param instrumentId numeric id, unique among the simulator's instruments
- * @param tickSize price tick: USD for the perpetual, coin for options
+ * @param priceGrid the prices orders may have: USD for the perpetual, coin for options
  * @param contractSize USD per contract for the perpetual, coin per contract for options
- * @param minTradeAmount smallest amount: USD for the perpetual, coin for options
+ * @param minTradeAmount smallest amount and amount step: USD for the perpetual, coin for options
  */
 public record Instrument(
     String name,
@@ -25,7 +26,7 @@ public record Instrument(
     long expirationTimestamp,
     long creationTimestamp,
     int instrumentId,
-    double tickSize,
+    PriceGrid priceGrid,
     double contractSize,
     double minTradeAmount) {
 
@@ -42,7 +43,6 @@ public record Instrument(
   /** BTC-PERPETUAL's real listing time; used for every simulated perpetual. */
   static final long PERPETUAL_CREATION = 1_534_167_754_000L;
 
-  static final double OPTION_TICK_SIZE = 0.0005;
   static final double OPTION_CONTRACT_SIZE = 1.0;
 
   static Instrument perpetual(UnderlyingParameters parameters, int instrumentId) {
@@ -54,18 +54,19 @@ public record Instrument(
         PERPETUAL_EXPIRATION,
         PERPETUAL_CREATION,
         instrumentId,
-        parameters.perpetualTickSize(),
+        PriceGrid.flat(parameters.perpetualTickSize()),
         parameters.perpetualContractSize(),
         parameters.perpetualContractSize());
   }
 
   static Instrument option(
-      String currency,
+      UnderlyingParameters parameters,
       Kind kind,
       long strike,
       long expirationTimestamp,
       long creationTimestamp,
       int instrumentId) {
+    String currency = parameters.currency();
     String name =
         currency
             + "-"
@@ -81,9 +82,9 @@ public record Instrument(
         expirationTimestamp,
         creationTimestamp,
         instrumentId,
-        OPTION_TICK_SIZE,
+        PriceGrid.deribitOption(),
         OPTION_CONTRACT_SIZE,
-        0.1);
+        parameters.optionMinTradeAmount());
   }
 
   public boolean isOption() {
@@ -108,10 +109,14 @@ public record Instrument(
   }
 
   void writeDefinition(JsonWriter json) {
-    json.beginObject()
-        .decimal("tick_size", tickSize, 4)
-        .beginArray("tick_size_steps")
-        .endArray()
+    json.beginObject().decimal("tick_size", priceGrid.tickSize(), 4).beginArray("tick_size_steps");
+    for (PriceGrid.Step step : priceGrid.steps()) {
+      json.beginObject()
+          .decimal("above_price", step.abovePrice(), 4)
+          .decimal("tick_size", step.tickSize(), 4)
+          .endObject();
+    }
+    json.endArray()
         .decimal("taker_commission", isOption() ? 0.0003 : 0.0005, 5)
         .field(
             "settlement_period",

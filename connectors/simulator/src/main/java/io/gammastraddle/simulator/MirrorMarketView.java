@@ -13,6 +13,7 @@ import io.gammastraddle.market.Ticker;
 import io.gammastraddle.simulator.exchange.InstrumentSpec;
 import io.gammastraddle.simulator.exchange.MarketView;
 import io.gammastraddle.simulator.exchange.OptionGreeks;
+import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -82,13 +83,23 @@ final class MirrorMarketView implements MarketView {
         definition.path("instrument_name").asText(),
         definition.path("settlement_currency").asText(),
         kind,
-        // the smallest tick: tick_size_steps (coarser ticks for dearer options) are not applied
-        definition.path("tick_size").asDouble(),
+        priceGrid(definition),
         definition.path("min_trade_amount").asDouble(),
         definition.path("contract_size").asDouble(),
         perpetual ? Long.MAX_VALUE : definition.path("expiration_timestamp").asLong(),
         option ? definition.path("strike").asDouble() : Double.NaN,
         option ? definition.path("option_type").asText() : null);
+  }
+
+  /** {@code tick_size} and the coarser ticks of {@code tick_size_steps} (dearer options). */
+  private static PriceGrid priceGrid(JsonNode definition) {
+    List<PriceGrid.Step> steps = new ArrayList<>();
+    for (JsonNode step : definition.path("tick_size_steps")) {
+      steps.add(
+          new PriceGrid.Step(
+              step.path("above_price").asDouble(), step.path("tick_size").asDouble()));
+    }
+    return new PriceGrid(definition.path("tick_size").asDouble(), steps);
   }
 
   /** The instruments followed, in the order of their definitions. */

@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator;
 
+import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -8,8 +9,10 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 /**
- * A price-level book on an integer tick grid that market makers requote every step around a
- * theoretical price, and that taker orders consume from the top.
+ * A price-level book that market makers requote every step around a theoretical price, and that
+ * taker orders consume from the top. Levels sit at integer positions of the instrument's {@link
+ * PriceGrid} ("ticks" below), so neighbouring positions are one tick apart at every price, however
+ * the tick changes with the price.
  *
  * <p>Each step starts with {@link #beginStep()}; {@link #writeChange} then reports the difference
  * to the book at that moment as Deribit's {@code new}/{@code change}/{@code delete} actions, under
@@ -22,7 +25,7 @@ final class OrderBook {
 
   private static final int MAX_CHANGE_ID_GAP = 64;
 
-  private final long ticksPerUnit;
+  private final PriceGrid grid;
   private final int priceDecimals;
   private final double lotSize;
   private final int amountDecimals;
@@ -36,12 +39,9 @@ final class OrderBook {
   private long changeId;
 
   OrderBook(
-      double tickSize, double lotSize, Shape shape, SplittableRandom random, long firstChangeId) {
-    this.ticksPerUnit = Math.round(1 / tickSize);
-    if (Math.abs(ticksPerUnit * tickSize - 1) > 1e-9) {
-      throw new IllegalArgumentException("tick size must divide 1: " + tickSize);
-    }
-    this.priceDecimals = decimalsOf(tickSize);
+      PriceGrid grid, double lotSize, Shape shape, SplittableRandom random, long firstChangeId) {
+    this.grid = grid;
+    this.priceDecimals = decimalsOf(grid.tickSize());
     this.lotSize = lotSize;
     this.amountDecimals = decimalsOf(lotSize);
     this.amountScale = Math.pow(10, amountDecimals);
@@ -50,8 +50,9 @@ final class OrderBook {
     this.changeId = firstChangeId;
   }
 
-  long ticksPerUnit() {
-    return ticksPerUnit;
+  /** Where {@code price} falls on the grid, in ticks from 0 (fractional between two prices). */
+  double ticks(double price) {
+    return grid.position(price);
   }
 
   int priceDecimals() {
@@ -63,7 +64,7 @@ final class OrderBook {
   }
 
   double price(long ticks) {
-    return ticks / (double) ticksPerUnit;
+    return grid.priceAt(ticks);
   }
 
   /**

@@ -69,8 +69,8 @@ abstract class SimulatedInstrument {
   /** Recomputes the theoretical price and whatever the ticker derives from the underlying. */
   abstract void reprice(long nowMillis);
 
-  /** Bid-ask spread in ticks the market makers quote around {@code theoreticalTicks}. */
-  abstract long spreadTicks(double theoreticalTicks);
+  /** Bid-ask spread in ticks the market makers quote around {@code theoreticalPrice}. */
+  abstract long spreadTicks(double theoreticalPrice);
 
   abstract double coinAmount(long ticks, long lots);
 
@@ -86,7 +86,7 @@ abstract class SimulatedInstrument {
   final void start(long nowMillis) {
     reprice(nowMillis);
     quote();
-    lastTradeTicks = Math.max(1, Math.round(theoreticalPrice() * book.ticksPerUnit()));
+    lastTradeTicks = Math.max(1, Math.round(book.ticks(theoreticalPrice())));
     firstTradePrice = book.price(lastTradeTicks);
     high = firstTradePrice;
     low = firstTradePrice;
@@ -150,8 +150,8 @@ abstract class SimulatedInstrument {
   }
 
   private void quote() {
-    double theoreticalTicks = theoreticalPrice() * book.ticksPerUnit();
-    long spread = spreadTicks(theoreticalTicks);
+    double theoreticalTicks = book.ticks(theoreticalPrice());
+    long spread = spreadTicks(theoreticalPrice());
     long bid = Math.max(1, Math.round(theoreticalTicks - spread / 2.0));
     book.requote(bid, bid + spread);
   }

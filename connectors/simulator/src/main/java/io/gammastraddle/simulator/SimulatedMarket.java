@@ -56,9 +56,10 @@ import java.util.SplittableRandom;
  *       in coin = USD price / forward; Greeks in Deribit's ticker convention (see {@link
  *       io.gammastraddle.pricing.Black76});
  *   <li>books: perpetuals 20 levels a side, one tick wide (0.5 USD BTC, 0.05 USD ETH), amounts in
- *       multiples of 10 USD; options 10 levels a side, about 3% wide, tick 0.0005 coin, amounts in
- *       multiples of 0.1 coin. Each step some levels change size or leave, the top follows the
- *       theoretical price and the book is refilled, so every book publishes a change each step;
+ *       multiples of 10 USD; options 10 levels a side, about 3% wide, on Deribit's option grid
+ *       (0.0001 coin up to 0.005, 0.0005 above), amounts in multiples of 0.1 BTC or 1 ETH. Each
+ *       step some levels change size or leave, the top follows the theoretical price and the book
+ *       is refilled, so every book publishes a change each step;
  *   <li>trades: Poisson arrivals of taker orders (BTC perpetual 5/s, ETH perpetual 3/s, each option
  *       0.02/s) that sweep up to 3 levels of the book.
  * </ul>
@@ -376,8 +377,7 @@ public final class SimulatedMarket implements MarketSource {
       long strike = Math.round(k * parameters.strikeStep());
       for (Instrument.Kind kind : List.of(Instrument.Kind.CALL, Instrument.Kind.PUT)) {
         Instrument terms =
-            Instrument.option(
-                parameters.currency(), kind, strike, expiry, nowMillis, nextInstrumentId());
+            Instrument.option(parameters, kind, strike, expiry, nowMillis, nextInstrumentId());
         SimulatedOption option =
             new SimulatedOption(
                 terms, chain.underlying, chain.random.split(), firstChangeId(chain.random));

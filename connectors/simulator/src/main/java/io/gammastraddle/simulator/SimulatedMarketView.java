@@ -64,7 +64,7 @@ final class SimulatedMarketView implements MarketView {
         instrument.name(),
         instrument.currency(),
         option ? InstrumentSpec.Kind.OPTION : InstrumentSpec.Kind.PERPETUAL,
-        instrument.tickSize(),
+        instrument.priceGrid(),
         instrument.minTradeAmount(),
         instrument.contractSize(),
         option ? instrument.expirationTimestamp() : Long.MAX_VALUE,

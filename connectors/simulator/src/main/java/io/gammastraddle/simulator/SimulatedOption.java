@@ -8,12 +8,12 @@ import java.util.SplittableRandom;
 
 /**
  * A European option in Deribit's inverse convention: Black-76 on the expiry's forward with the
- * underlying's smile, price in coin = USD price / forward, amounts in coin in multiples of {@value
- * #LOT_COIN}. Bid, ask and trade implied vols are first-order (vega) approximations from the mark.
+ * underlying's smile, price in coin = USD price / forward on Deribit's option grid, amounts in coin
+ * in multiples of the instrument's {@code min_trade_amount}. Bid, ask and trade implied vols are
+ * first-order (vega) approximations from the mark.
  */
 final class SimulatedOption extends SimulatedInstrument {
   static final OrderBook.Shape BOOK_SHAPE = new OrderBook.Shape(10, 4, 30, 1.0, 0.05);
-  static final double LOT_COIN = 0.1;
   static final double MEDIAN_TAKER_LOTS = 10;
   static final double RELATIVE_SPREAD = 0.03;
 
@@ -37,14 +37,15 @@ final class SimulatedOption extends SimulatedInstrument {
     super(
         instrument,
         underlying,
-        new OrderBook(instrument.tickSize(), LOT_COIN, BOOK_SHAPE, random, firstChangeId),
+        new OrderBook(
+            instrument.priceGrid(), instrument.minTradeAmount(), BOOK_SHAPE, random, firstChangeId),
         underlying.parameters.optionTradesPerSecond(),
         MEDIAN_TAKER_LOTS,
         random);
     this.call = instrument.kind() == Instrument.Kind.CALL;
     this.underlyingIndex =
         instrument.currency() + "-" + ExpiryCalendar.code(instrument.expirationTimestamp());
-    openInterest = Math.round(1000 + 15_000 * random.nextDouble()) * LOT_COIN;
+    openInterest = Math.round(1000 + 15_000 * random.nextDouble()) * instrument.minTradeAmount();
   }
 
   /** Only before the expiry: the market settles an option at its expiry instead of stepping it. */
@@ -83,8 +84,12 @@ final class SimulatedOption extends SimulatedInstrument {
   }
 
   @Override
-  long spreadTicks(double theoreticalTicks) {
-    return Math.max(1, Math.round(theoreticalTicks * RELATIVE_SPREAD));
+  long spreadTicks(double theoreticalPrice) {
+    // in ticks of the theoretical price's level, as on a flat grid of that tick
+    return Math.max(
+        1,
+        Math.round(
+            theoreticalPrice * RELATIVE_SPREAD / instrument.priceGrid().tickAt(theoreticalPrice)));
   }
 
   @Override

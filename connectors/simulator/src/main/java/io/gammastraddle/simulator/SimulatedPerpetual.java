@@ -26,7 +26,7 @@ final class SimulatedPerpetual extends SimulatedInstrument {
     super(
         instrument,
         underlying,
-        new OrderBook(instrument.tickSize(), LOT_USD, BOOK_SHAPE, random, firstChangeId),
+        new OrderBook(instrument.priceGrid(), LOT_USD, BOOK_SHAPE, random, firstChangeId),
         underlying.parameters.perpetualTradesPerSecond(),
         MEDIAN_TAKER_LOTS,
         random);
@@ -54,7 +54,7 @@ final class SimulatedPerpetual extends SimulatedInstrument {
   }
 
   @Override
-  long spreadTicks(double theoreticalTicks) {
+  long spreadTicks(double theoreticalPrice) {
     return 1;
   }
 

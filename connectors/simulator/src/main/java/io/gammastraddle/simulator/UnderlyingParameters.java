@@ -13,6 +13,8 @@ import java.util.Locale;
  *     IndexDynamics})
  * @param perpetualTickSize price tick of the perpetual, in USD
  * @param perpetualContractSize USD per perpetual contract (Deribit: 10 for BTC, 1 for ETH)
+ * @param optionMinTradeAmount smallest option amount and amount step, in coin (Deribit's {@code
+ *     min_trade_amount}: 0.1 for BTC, 1 for ETH)
  * @param strikeStep distance between neighbouring option strikes, in USD
  * @param atmImpliedVolatility level of the at-the-money implied volatility (0.55 = 55%)
  * @param smileSkew slope of implied volatility in log-moneyness {@code ln(K/F)}
@@ -26,6 +28,7 @@ public record UnderlyingParameters(
     IndexDynamics indexDynamics,
     double perpetualTickSize,
     double perpetualContractSize,
+    double optionMinTradeAmount,
     double strikeStep,
     double atmImpliedVolatility,
     double smileSkew,
@@ -43,6 +46,7 @@ public record UnderlyingParameters(
     }
     requirePositive("perpetualTickSize", perpetualTickSize);
     requirePositive("perpetualContractSize", perpetualContractSize);
+    requirePositive("optionMinTradeAmount", optionMinTradeAmount);
     requirePositive("strikeStep", strikeStep);
     requirePositive("atmImpliedVolatility", atmImpliedVolatility);
     requirePositive("perpetualTradesPerSecond", perpetualTradesPerSecond);
@@ -55,7 +59,7 @@ public record UnderlyingParameters(
    */
   public static UnderlyingParameters btc() {
     return new UnderlyingParameters(
-        "BTC", 60_000, IndexDynamics.btc(), 0.5, 10, 1_000, 0.55, -0.10, 0.50, 5.0, 0.02);
+        "BTC", 60_000, IndexDynamics.btc(), 0.5, 10, 0.1, 1_000, 0.55, -0.10, 0.50, 5.0, 0.02);
   }
 
   /**
@@ -64,7 +68,7 @@ public record UnderlyingParameters(
    */
   public static UnderlyingParameters eth() {
     return new UnderlyingParameters(
-        "ETH", 3_000, IndexDynamics.eth(), 0.05, 1, 50, 0.70, -0.10, 0.50, 3.0, 0.02);
+        "ETH", 3_000, IndexDynamics.eth(), 0.05, 1, 1, 50, 0.70, -0.10, 0.50, 3.0, 0.02);
   }
 
   /** The same underlying with other index dynamics, e.g. {@link IndexDynamics#gbm(double)}. */
@@ -75,6 +79,7 @@ public record UnderlyingParameters(
         dynamics,
         perpetualTickSize,
         perpetualContractSize,
+        optionMinTradeAmount,
         strikeStep,
         atmImpliedVolatility,
         smileSkew,

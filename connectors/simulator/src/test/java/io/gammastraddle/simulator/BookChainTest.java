@@ -63,7 +63,6 @@ class BookChainTest {
   /** What a careful client keeps: levels by price, checking every action it applies. */
   private static final class ReplayedBook {
     private final Instrument instrument;
-    private final BigDecimal tick;
     private final BigDecimal lot;
     private final TreeMap<BigDecimal, BigDecimal> bids = new TreeMap<>(Comparator.reverseOrder());
     private final TreeMap<BigDecimal, BigDecimal> asks = new TreeMap<>();
@@ -71,10 +70,9 @@ class BookChainTest {
 
     private ReplayedBook(Instrument instrument) {
       this.instrument = instrument;
-      this.tick = BigDecimal.valueOf(instrument.tickSize());
       this.lot =
           BigDecimal.valueOf(
-              instrument.isOption() ? SimulatedOption.LOT_COIN : SimulatedPerpetual.LOT_USD);
+              instrument.isOption() ? instrument.minTradeAmount() : SimulatedPerpetual.LOT_USD);
     }
 
     static ReplayedBook of(Instrument instrument, JsonNode snapshot) {
@@ -110,7 +108,9 @@ class BookChainTest {
       if (onlyAction != null) {
         assertThat(action).as(where).isEqualTo(onlyAction);
       }
-      assertThat(price.remainder(tick).signum()).as(where + " off the tick grid").isZero();
+      assertThat(instrument.priceGrid().isOnTick(price.doubleValue()))
+          .as(where + " off the tick grid")
+          .isTrue();
       assertThat(price.signum()).as(where).isPositive();
       switch (action) {
         case "new" -> assertThat(side.put(price, amount)).as(where + " already there").isNull();

@@ -3,6 +3,7 @@ package io.gammastraddle.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,7 @@ class FixtureShapeTest {
     Fixtures.lines("rpc_public_get_instrument_option.json").stream()
         .filter(line -> line.has("result"))
         .forEach(line -> listed.add(line.get("result")));
+    listed.add(withDeribitOptionTicks(listed.get(listed.size() - 1)));
     return Stream.of(
         new Kind("book snapshot", select(books, dataType("snapshot")), snapshots),
         new Kind("book change", select(books, dataType("change")), generated("book.")),
@@ -111,6 +113,23 @@ class FixtureShapeTest {
       }
     }
     assertThat(violations).as("%s differences from the real messages", kind).isEmpty();
+  }
+
+  /**
+   * The docs' option example with the tick fields of a real BTC or ETH option. That example's
+   * {@code above_price} is an integer (120); Deribit's announcement of the stepped option ticks (6
+   * July 2023) gives {@code "tick_size": 0.0001, "tick_size_steps": [{above_price: 0.005,
+   * tick_size: 0.0005}]}, a decimal threshold.
+   */
+  private static JsonNode withDeribitOptionTicks(JsonNode definition) {
+    ObjectNode option = definition.deepCopy();
+    option.put("tick_size", 0.0001);
+    option
+        .putArray("tick_size_steps")
+        .addObject()
+        .put("above_price", 0.005)
+        .put("tick_size", 0.0005);
+    return option;
   }
 
   /** An element's fields can only be required where the array has elements ({@code bids: []}). */

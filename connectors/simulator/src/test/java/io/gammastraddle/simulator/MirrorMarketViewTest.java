@@ -13,6 +13,7 @@ import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.market.BookUpdate;
 import io.gammastraddle.simulator.exchange.InstrumentSpec;
 import io.gammastraddle.simulator.exchange.OptionGreeks;
+import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,7 +41,7 @@ class MirrorMarketViewTest {
                 PERPETUAL,
                 "BTC",
                 InstrumentSpec.Kind.PERPETUAL,
-                0.5,
+                PriceGrid.flat(0.5),
                 10,
                 10,
                 Long.MAX_VALUE,
@@ -52,7 +53,7 @@ class MirrorMarketViewTest {
                 FUTURE,
                 "BTC",
                 InstrumentSpec.Kind.FUTURE,
-                0.5,
+                PriceGrid.flat(0.5),
                 10,
                 10,
                 1_735_300_800_000L,
@@ -64,12 +65,29 @@ class MirrorMarketViewTest {
                 OPTION,
                 "BTC",
                 InstrumentSpec.Kind.OPTION,
-                0.0005,
+                PriceGrid.flat(0.0005),
                 0.1,
                 1,
                 1_735_300_800_000L,
                 100_000,
                 "call"));
+  }
+
+  @Test
+  void optionTicksFollowTheDefinitionsTickSizeSteps() {
+    ObjectNode stepped = ((ObjectNode) definition(OPTION)).deepCopy();
+    stepped.put("tick_size", 0.0001);
+    stepped
+        .putArray("tick_size_steps")
+        .addObject()
+        .put("above_price", 0.005)
+        .put("tick_size", 0.0005);
+
+    PriceGrid grid = MirrorMarketView.spec(stepped).priceGrid();
+
+    assertThat(grid).isEqualTo(PriceGrid.deribitOption());
+    assertThat(grid.isOnTick(0.0049)).isTrue();
+    assertThat(grid.isOnTick(0.0052)).isFalse();
   }
 
   @Test

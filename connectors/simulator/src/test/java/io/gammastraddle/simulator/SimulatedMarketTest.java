@@ -9,6 +9,7 @@ import io.gammastraddle.pricing.Black76;
 import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionType;
 import io.gammastraddle.pricing.OptionValuation;
+import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -236,8 +237,8 @@ class SimulatedMarketTest {
       assertThat(market.deliveryPrice(name)).as("%s has not settled", name).isEmpty();
     }
     assertThat(market.instrument("BTC-5JAN24-60000-P").orElseThrow())
-        .extracting(Instrument::kind, Instrument::strike, Instrument::tickSize)
-        .containsExactly(Instrument.Kind.PUT, 60_000.0, 0.0005);
+        .extracting(Instrument::kind, Instrument::strike, Instrument::priceGrid)
+        .containsExactly(Instrument.Kind.PUT, 60_000.0, PriceGrid.deribitOption());
     assertThat(market.instrument("BTC-NOPE")).isEmpty();
     assertThat(market.indexPrice("BTC")).isCloseTo(publishedIndex, within(0.005));
     assertThatThrownBy(() -> market.indexPrice("XRP")).isInstanceOf(IllegalArgumentException.class);

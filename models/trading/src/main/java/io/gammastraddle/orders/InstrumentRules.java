@@ -13,9 +13,8 @@ import java.util.Objects;
  * public/get_instruments} responses quoted in public repositories, e.g. ETH-6JUL25-1500-C, testnet
  * false). One coarser step is all Deribit uses on these options, so the record holds one: {@code
  * coarseTickFrom} is the price from which {@code coarseTickSize} applies ({@link
- * Double#POSITIVE_INFINITY} when the tick is flat). The simulator lists options with a flat 0.0005
- * tick and prices below 0.005 on the 0.0001 grid are off its grid; an at-the-money straddle's legs
- * cost more than that.
+ * Double#POSITIVE_INFINITY} when the tick is flat). The simulator's paper exchange keeps the same
+ * grid (its {@code PriceGrid}).
  *
  * @param instrument Deribit instrument name
  * @param kind option or perpetual (amounts in coin for options, USD for the perpetual)

@@ -9,7 +9,7 @@ import java.util.Objects;
  * @param name Deribit instrument name ({@code BTC-PERPETUAL}, {@code BTC-5JAN24-60000-C})
  * @param currency base and settlement currency ({@code BTC})
  * @param kind perpetual, dated future or option
- * @param tickSize price tick: USD for perpetuals and futures, coin for options
+ * @param priceGrid the prices orders may have: USD for perpetuals and futures, coin for options
  * @param minTradeAmount smallest order amount
  * @param contractSize USD per contract for perpetuals and futures, coin per contract for options
  * @param expirationMillis expiry (08:00 UTC); {@link Long#MAX_VALUE} for perpetuals
@@ -20,7 +20,7 @@ public record InstrumentSpec(
     String name,
     String currency,
     Kind kind,
-    double tickSize,
+    PriceGrid priceGrid,
     double minTradeAmount,
     double contractSize,
     long expirationMillis,
@@ -38,8 +38,9 @@ public record InstrumentSpec(
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(currency, "currency");
     Objects.requireNonNull(kind, "kind");
-    if (!(tickSize > 0) || !(minTradeAmount > 0) || !(contractSize > 0)) {
-      throw new IllegalArgumentException("tick, minimum amount and contract size must be > 0");
+    Objects.requireNonNull(priceGrid, "priceGrid");
+    if (!(minTradeAmount > 0) || !(contractSize > 0)) {
+      throw new IllegalArgumentException("minimum amount and contract size must be > 0");
     }
     if (kind == Kind.OPTION && !"call".equals(optionType) && !"put".equals(optionType)) {
       throw new IllegalArgumentException("an option is a call or a put: " + optionType);
@@ -61,7 +62,7 @@ public record InstrumentSpec(
 
   /**
    * Amounts must be multiples of this: the contract size for perpetuals and futures, the minimum
-   * trade amount for options (their contract is 1 coin but they trade in tenths).
+   * trade amount for options (their contract is 1 coin but they trade in tenths of BTC, whole ETH).
    */
   public double amountStep() {
     return isOption() ? minTradeAmount : contractSize;

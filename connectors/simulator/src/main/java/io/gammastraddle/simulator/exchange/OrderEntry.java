@@ -210,14 +210,15 @@ final class OrderEntry {
 
   /**
    * Deribit's re-pricing of a post-only order that would cross: "just below or above the spread
-   * (according to the direction of the order)" (private/buy docs), one tick inside the opposite
-   * best price. Refused if there is no such price.
+   * (according to the direction of the order)" (private/buy docs): the next valid price inside the
+   * opposite best price, whose tick may be finer or coarser than the best price's (0.0049 under an
+   * option ask of 0.005, 0.0055 over a bid of 0.005). Refused if there is no such price.
    */
   private static double insideSpread(
       InstrumentSpec instrument, Direction direction, List<PriceLevel> opposite) {
     double best = opposite.get(0).price();
-    double inside =
-        Quantities.onTick(best - direction.sign() * instrument.tickSize(), instrument.tickSize());
+    PriceGrid grid = instrument.priceGrid();
+    double inside = direction == Direction.BUY ? grid.below(best) : grid.above(best);
     if (inside <= 0) {
       throw new Rejection(DeribitError.postOnlyReject());
     }
@@ -227,7 +228,7 @@ final class OrderEntry {
   /** A market order reports the last price it traded at, or the mark if it found nothing. */
   private double marketOrderPrice(InstrumentSpec instrument, List<Fill> fills) {
     return fills.isEmpty()
-        ? Quantities.onTick(market.markPrice(instrument.name()), instrument.tickSize())
+        ? instrument.priceGrid().nearest(market.markPrice(instrument.name()))
         : fills.get(fills.size() - 1).price();
   }
 

@@ -114,12 +114,12 @@ record OrderRequest(
     return Quantities.clean(value);
   }
 
-  /** A limit price: positive and on the instrument's tick grid. */
+  /** A limit price: positive and a multiple of the tick at its level of the instrument's grid. */
   static double checkedPrice(double price, InstrumentSpec instrument) {
     if (!(price > 0)) {
       throw new Rejection(DeribitError.invalidParams("price", "must be positive"));
     }
-    if (!Quantities.isMultiple(price, instrument.tickSize())) {
+    if (!instrument.priceGrid().isOnTick(price)) {
       throw new Rejection(DeribitError.priceWrongTick());
     }
     return price;

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * Amount and price arithmetic on decimal grids (0.1 coin, 0.0005 coin, 10 USD) done in doubles:
- * sums are cleaned of binary rounding noise so that a fully filled order has exactly nothing left.
+ * Amount arithmetic on decimal grids (0.1 coin, 10 USD) done in doubles: sums are cleaned of binary
+ * rounding noise so that a fully filled order has exactly nothing left.
  */
 final class Quantities {
   private static final int DECIMALS = 9;
@@ -21,12 +21,5 @@ final class Quantities {
   static boolean isMultiple(double value, double step) {
     double steps = value / step;
     return Math.abs(steps - Math.rint(steps)) < 1e-6;
-  }
-
-  /** The multiple of {@code tick} nearest to {@code price}, as the decimal it stands for. */
-  static double onTick(double price, double tick) {
-    return BigDecimal.valueOf(Math.rint(price / tick))
-        .multiply(BigDecimal.valueOf(tick))
-        .doubleValue();
   }
 }

@@ -7,6 +7,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every refusal with Deribit's code, message and, where Deribit names one, parameter. */
@@ -234,6 +235,20 @@ class OrderValidationTest {
       String name, DeribitError expected, String method, Object[] nameValuePairs) {
     assertThat(trader.refused(method, nameValuePairs)).isEqualTo(expected);
     assertThat(trader.lastEvents()).isEmpty();
+  }
+
+  @ParameterizedTest(name = "{0} accepted: {1}")
+  @CsvSource({"0.0049, true", "0.00495, false", "0.005, true", "0.0055, true", "0.0052, false"})
+  void optionPricesMustBeOnTheTickOfTheirLevel(double price, boolean accepted) {
+    Reply reply =
+        trader.send("private/buy", "instrument_name", CALL.name(), "amount", 1, "price", price);
+
+    if (accepted) {
+      assertThat(reply.error()).isNull();
+      assertThat(Trader.parse(reply.result()).at("/order/price").asDouble()).isEqualTo(price);
+    } else {
+      assertThat(reply.error()).isEqualTo(new DeribitError(10043, "price_wrong_tick", null, null));
+    }
   }
 
   @Test

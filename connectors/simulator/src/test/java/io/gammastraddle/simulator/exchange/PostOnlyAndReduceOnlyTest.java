@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
+import static io.gammastraddle.simulator.exchange.FakeMarket.CALL;
 import static io.gammastraddle.simulator.exchange.FakeMarket.PERPETUAL;
 import static io.gammastraddle.simulator.exchange.FakeMarket.levels;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +59,17 @@ class PostOnlyAndReduceOnlyTest {
     assertThat(order.get("order_state").asText()).isEqualTo("open");
     assertThat(order.get("post_only").asBoolean()).isTrue();
     assertThat(order.get("reject_post_only").asBoolean()).isFalse();
+  }
+
+  @Test
+  void crossingPostOnlyOptionOrdersAreRepricedOnTheTickOfTheirNewLevel() {
+    market.book(CALL, levels(0.0045, 1), levels(0.005, 1));
+    JsonNode buy = postOnly("private/buy", 0.006);
+    market.book(CALL, levels(0.005, 1), levels(0.006, 1));
+    JsonNode sell = postOnly("private/sell", 0.004);
+
+    assertThat(buy.get("price").asDouble()).as("below an ask of 0.005").isEqualTo(0.0049);
+    assertThat(sell.get("price").asDouble()).as("above a bid of 0.005").isEqualTo(0.0055);
   }
 
   @Test
@@ -240,6 +252,13 @@ class PostOnlyAndReduceOnlyTest {
             price,
             "reduce_only",
             true)
+        .get("order");
+  }
+
+  private JsonNode postOnly(String method, double price) {
+    return trader
+        .call(
+            method, "instrument_name", CALL.name(), "amount", 1, "price", price, "post_only", true)
         .get("order");
   }
 
