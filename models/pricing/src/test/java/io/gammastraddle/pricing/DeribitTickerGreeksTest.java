@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.gammastraddle.deribit.Fixtures;
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -124,10 +126,19 @@ class DeribitTickerGreeksTest {
       double markPrice,
       JsonNode greeks) {
 
+    /**
+     * A file of the real Deribit messages (the build passes their directory as {@code
+     * gsb.fixtures}). Read here rather than through the deribit module's test helper, because
+     * connectors/deribit depends on models/trading, which depends on this module.
+     */
+    private static List<String> fixtureLines(String file) throws IOException {
+      return Files.readAllLines(Path.of(System.getProperty("gsb.fixtures"), file));
+    }
+
     static Ticker of(int line) throws IOException {
       JsonNode data =
           MAPPER
-              .readTree(Fixtures.lines("ws_ticker_option_100ms.json").get(line - 1))
+              .readTree(fixtureLines("ws_ticker_option_100ms.json").get(line - 1))
               .at("/params/data");
       return new Ticker(
           OptionContract.parse(data.get("instrument_name").asText()),
