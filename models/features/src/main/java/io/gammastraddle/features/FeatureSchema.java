@@ -50,17 +50,18 @@ public final class FeatureSchema {
 
   /**
    * How long each feature remembers: the span of market its value summarizes (docs/features.md),
-   * zero for the book's and the straddle's state at the tick and for percentile ranks of such a
-   * state. Two values closer in time than this are nearly the same value, which matters to drift
-   * checks ({@code DriftMonitor}): a window of vectors spaced closer than a feature's memory holds
-   * few independent values of it.
+   * zero for the book's and the straddle's state at the tick. A percentile rank over 30 days
+   * remembers the 30 days: it is spread evenly over them by construction and bunched over any
+   * shorter span (implied volatility and the basis persist for days). Two values closer in time
+   * than a feature's memory are nearly the same value, which matters to drift checks ({@code
+   * DriftMonitor}): a window of vectors spaced closer than that holds few independent values.
    */
   private static final Map<String, Duration> MEMORY =
       Map.ofEntries(
-          Map.entry(BASIS_PCT, Duration.ZERO),
+          Map.entry(BASIS_PCT, Duration.ofDays(30)),
           Map.entry(LIQUIDITY_SCORE, Duration.ZERO),
-          Map.entry(VOL_PCT, Duration.ZERO),
-          Map.entry(GAMMA_PCT, Duration.ZERO),
+          Map.entry(VOL_PCT, Duration.ofDays(30)),
+          Map.entry(GAMMA_PCT, Duration.ofDays(30)),
           Map.entry(FUNDING_RATE, Duration.ofHours(8)),
           Map.entry(PRICE_VWAP_DEV, Duration.ofHours(1)),
           Map.entry(SPREAD, Duration.ZERO),
