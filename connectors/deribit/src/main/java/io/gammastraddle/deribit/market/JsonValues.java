@@ -12,7 +12,7 @@ import java.io.IOException;
  * value of the wrong type reads as absent (null or NaN); the caller decides whether that is an
  * error.
  */
-final class JsonValues {
+public final class JsonValues {
 
   /** Reads one field of an object; the parser is at the field's value. */
   @FunctionalInterface
@@ -70,16 +70,20 @@ final class JsonValues {
       return parser.getNumberType() == NumberType.BIG_INTEGER ? null : parser.getLongValue();
     }
     if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-      double value = parser.getDoubleValue();
-      boolean exact =
-          Double.isFinite(value)
-              && value == Math.rint(value)
-              && value >= Long.MIN_VALUE
-              && value <= Long.MAX_VALUE;
-      return exact ? (long) value : null;
+      return wholeNumber(parser.getDoubleValue());
     }
     parser.skipChildren();
     return null;
+  }
+
+  /** {@code value} as a long when it is a whole number within the long range; null otherwise. */
+  public static Long wholeNumber(double value) {
+    boolean exact =
+        Double.isFinite(value)
+            && value == Math.rint(value)
+            && value >= Long.MIN_VALUE
+            && value <= Long.MAX_VALUE;
+    return exact ? (long) value : null;
   }
 
   /** A number (possibly infinite, when too large for a double); NaN for anything else. */

@@ -1,6 +1,7 @@
 package io.gammastraddle.deribit.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.deribit.market.JsonValues;
 import io.gammastraddle.deribit.market.MalformedMessageException;
 
 /**
@@ -105,13 +106,7 @@ final class JsonFields {
       return value.canConvertToLong() ? value.longValue() : null;
     }
     if (value.isFloatingPointNumber()) {
-      double number = value.doubleValue();
-      boolean exact =
-          Double.isFinite(number)
-              && number == Math.rint(number)
-              && number >= Long.MIN_VALUE
-              && number <= Long.MAX_VALUE;
-      return exact ? (long) number : null;
+      return JsonValues.wholeNumber(value.doubleValue());
     }
     return null;
   }
