@@ -11,7 +11,10 @@ import java.util.Map;
  * kind is an immutable value named after what it does to its key.
  */
 public sealed interface RedisCommand
-    permits RedisCommand.HashSet, RedisCommand.StreamAdd, RedisCommand.SetWithTtl {
+    permits RedisCommand.HashSet,
+        RedisCommand.HashReplace,
+        RedisCommand.StreamAdd,
+        RedisCommand.SetWithTtl {
 
   /** The key this command writes. */
   String key();
@@ -54,6 +57,18 @@ public sealed interface RedisCommand
     /** An entry whose id Redis assigns. */
     public StreamAdd(String key, long maxLen, Map<String, String> fields) {
       this(key, maxLen, null, fields);
+    }
+  }
+
+  /**
+   * The hash becomes exactly these fields, atomically ({@code DEL} and {@code HSET} in one script),
+   * so a field dropped from the state (a closed position) disappears, and no reader sees the hash
+   * empty in between. Idempotent.
+   */
+  record HashReplace(String key, Map<String, String> fields) implements RedisCommand {
+    public HashReplace {
+      requireNonNull(key, "key");
+      fields = nonEmptyCopy(key, fields);
     }
   }
 

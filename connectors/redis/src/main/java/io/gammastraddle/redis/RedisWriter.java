@@ -175,9 +175,23 @@ final class RedisWriter<T> implements SinkWriter<T> {
         && e.getMessage().contains("equal or smaller than the target stream top item");
   }
 
+  private static final String REPLACE_HASH =
+      "redis.call('DEL', KEYS[1]); return redis.call('HSET', KEYS[1], unpack(ARGV))";
+
   private static Response<?> append(AbstractPipeline pipeline, RedisCommand command) {
     if (command instanceof RedisCommand.HashSet hashSet) {
       return pipeline.hset(hashSet.key(), hashSet.fields());
+    }
+    if (command instanceof RedisCommand.HashReplace hashReplace) {
+      List<String> arguments = new ArrayList<>();
+      hashReplace
+          .fields()
+          .forEach(
+              (name, value) -> {
+                arguments.add(name);
+                arguments.add(value);
+              });
+      return pipeline.eval(REPLACE_HASH, List.of(hashReplace.key()), arguments);
     }
     if (command instanceof RedisCommand.StreamAdd streamAdd) {
       XAddParams cappedAtAbout =

@@ -19,14 +19,20 @@ import io.gammastraddle.gamma.scoring.ModelWatermarks;
 import io.gammastraddle.gamma.scoring.PredictionEvent;
 import io.gammastraddle.gamma.scoring.ScoringFunction;
 import io.gammastraddle.gamma.scoring.ScoringInput;
+import io.gammastraddle.gamma.strategy.StrategyFunction;
+import io.gammastraddle.gamma.strategy.StrategyInput;
+import io.gammastraddle.gamma.strategy.TradingRules;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.labels.TradingCosts;
 import io.gammastraddle.market.BookUpdate;
+import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.InstrumentKind;
 import io.gammastraddle.market.MarketEvent;
+import io.gammastraddle.orders.OrderIntent;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.flink.api.common.eventtime.WatermarkStrategy;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
 import org.apache.flink.configuration.Configuration;
@@ -66,12 +72,23 @@ public final class GammaJob {
   private static final TypeInformation<ScoringInput> SCORING_INPUT =
       TypeInformation.of(ScoringInput.class);
 
+  private static final TypeInformation<StrategyInput> STRATEGY_INPUT =
+      TypeInformation.of(StrategyInput.class);
+
   private final GammaConfig config;
   private final JobEndpoints endpoints;
+  private final TradingEndpoints trading;
 
+  /** The job without trading: it stops at predictions. */
   public GammaJob(GammaConfig config, JobEndpoints endpoints) {
+    this(config, endpoints, null);
+  }
+
+  /** The job with the trading loop on {@code trading}'s account and venue. */
+  public GammaJob(GammaConfig config, JobEndpoints endpoints, TradingEndpoints trading) {
     this.config = config;
     this.endpoints = endpoints;
+    this.trading = trading;
   }
 
   /** Adds the job's operators to {@code env}. */
@@ -149,11 +166,77 @@ public final class GammaJob {
         .uid(Uids.MODEL_REDIS)
         .name("model in use -> Redis gsb:model:current");
     DataStream<Alert> alerts = predictions.getSideOutput(ScoringFunction.ALERTS);
+    if (trading != null) {
+      alerts =
+          alerts.union(
+              trade(
+                  tops,
+                  straddles,
+                  features,
+                  predictions,
+                  routed.getSideOutput(MarketRouter.FEATURE_INPUTS),
+                  routed.getSideOutput(MarketRouter.CHAIN_INPUTS)));
+    }
     alerts.sinkTo(endpoints.alertsToKafka()).uid(Uids.ALERTS_KAFKA).name("alerts -> gsb.alerts");
     alerts
         .sinkTo(endpoints.alertsToCache())
         .uid(Uids.ALERTS_REDIS)
         .name("alerts -> Redis gsb:alerts");
+  }
+
+  /**
+   * The trading loop: the strategy reads the underlying's market data, predictions and account, and
+   * its order intents go to the venue and the audit log. Returns the strategy's alerts.
+   */
+  private DataStream<Alert> trade(
+      DataStream<BookTop> tops,
+      DataStream<AtmStraddle> straddles,
+      DataStream<FeatureVector> features,
+      DataStream<PredictionEvent> predictions,
+      DataStream<UnderlyingEvent> featureInputs,
+      DataStream<UnderlyingEvent> chainInputs) {
+    SingleOutputStreamOperator<StrategyInput> account =
+        tops.getExecutionEnvironment()
+            .fromSource(
+                trading.account(),
+                WatermarkStrategy.noWatermarks(),
+                "account: " + config.trading().userTopic())
+            .uid(Uids.ACCOUNT);
+    account
+        .filter(input -> input.deadLetter() != null)
+        .name("undecodable account records")
+        .map(StrategyInput::deadLetter, TypeInformation.of(DeadLetter.class))
+        .name("account dead letters")
+        .sinkTo(endpoints.deadLetters())
+        .uid(Uids.ACCOUNT_DEAD_LETTERS_KAFKA)
+        .name("account dead letters -> gsb.dlq");
+    DataStream<UnderlyingEvent> market =
+        tops.map(UnderlyingEvent::of, EVENT_TYPE)
+            .name("book tops")
+            .union(
+                straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles"),
+                features.map(UnderlyingEvent::of, EVENT_TYPE).name("feature vectors"),
+                featureInputs.filter(event -> event.trade() == null).name("index and perpetual"),
+                chainInputs);
+    SingleOutputStreamOperator<OrderIntent> intents =
+        market
+            .map(StrategyInput::of, STRATEGY_INPUT)
+            .name("market for the strategy")
+            .union(
+                predictions.map(StrategyInput::of, STRATEGY_INPUT).name("predictions"),
+                account.filter(input -> input.deadLetter() == null).name("account events"))
+            .keyBy(StrategyInput::underlying, Types.STRING)
+            .process(new StrategyFunction(TradingRules.of(config.trading(), config)))
+            .uid(Uids.STRATEGY)
+            .name("strategy: signal, risk, orders, hedge, exits per underlying");
+    intents.sinkTo(trading.execution()).uid(Uids.EXECUTION).name("orders -> exchange");
+    intents.sinkTo(trading.ordersToKafka()).uid(Uids.ORDERS_KAFKA).name("orders -> gsb.orders");
+    intents
+        .getSideOutput(StrategyFunction.STATUS)
+        .sinkTo(trading.statusToCache())
+        .uid(Uids.TRADING_REDIS)
+        .name("positions, Greeks, P&L -> Redis");
+    return intents.getSideOutput(StrategyFunction.ALERTS);
   }
 
   /** Model bundles, to every scoring task. */

@@ -1,9 +1,11 @@
 package io.gammastraddle.gamma.config;
 
 import io.gammastraddle.registry.ModelTopic;
+import io.gammastraddle.risk.RiskLimits;
 import java.io.Serializable;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,7 +35,8 @@ public record GammaConfig(
     Duration labelHorizon,
     Duration candidateInterval,
     Scoring scoring,
-    Training training)
+    Training training,
+    Trading trading)
     implements Serializable {
 
   /**
@@ -114,6 +117,64 @@ public record GammaConfig(
       double importanceThreshold)
       implements Serializable {}
 
+  /**
+   * The trading loop (issue 7; docs/trading.md): where orders go and the strategy's limits.
+   *
+   * @param enabled whether the job trades at all; without it the job stops at predictions
+   * @param mode paper (the simulator), testnet or live
+   * @param realMoneyConfirmed live trading's second key, {@code --i-understand-real-money}
+   * @param venue the exchange's JSON-RPC WebSocket URL
+   * @param paperAccount the simulator's paper account (the client id the job authenticates with)
+   * @param userTopic the account's order, trade and portfolio notifications
+   * @param ordersTopic the audit log of every order intent
+   * @param minEdge forecast realized volatility above implied to enter, in volatility points
+   * @param maxSpread widest relative spread of the underlying's book to enter
+   * @param minLiquidity lowest {@code liquidity_score} to enter
+   * @param recentVolWeight weight of the last hour's realized volatility in the forecast
+   * @param hedgeBand hedge at once above this absolute delta, coin
+   * @param hedgeInterval hedge smaller deltas too when no hedge went out for this long
+   * @param orderTimeout how long an order may rest unfilled before it is re-priced
+   * @param maxSlippage the farthest a limit price may be from the reference, a fraction
+   * @param exitBeforeExpiry close a straddle this long before its expiry
+   * @param limits the risk manager's limits
+   */
+  public record Trading(
+      boolean enabled,
+      String mode,
+      boolean realMoneyConfirmed,
+      String venue,
+      String paperAccount,
+      String userTopic,
+      String ordersTopic,
+      double minEdge,
+      double maxSpread,
+      double minLiquidity,
+      double recentVolWeight,
+      double hedgeBand,
+      Duration hedgeInterval,
+      Duration orderTimeout,
+      double maxSlippage,
+      Duration exitBeforeExpiry,
+      RiskLimits limits)
+      implements Serializable {
+
+    public Trading {
+      if (!List.of("paper", "testnet", "live").contains(mode)) {
+        throw new IllegalArgumentException(
+            "trading.mode must be paper, testnet or live, got " + mode);
+      }
+      if (mode.equals("live") && !realMoneyConfirmed) {
+        throw new IllegalArgumentException(
+            "trading.mode live trades real money: it also needs"
+                + " trading.i-understand-real-money=true (--i-understand-real-money)");
+      }
+      if (!(maxSlippage < 1)) {
+        throw new IllegalArgumentException(
+            "trading.max-slippage must be below 1, got " + maxSlippage);
+      }
+    }
+  }
+
   public GammaConfig {
     if (labelHorizon.compareTo(minTimeToExpiry) >= 0) {
       throw new IllegalArgumentException(
@@ -163,6 +224,32 @@ public record GammaConfig(
     defaults.put("trainer.search-trials", "30");
     defaults.put("trainer.dataset-window", "720h");
     defaults.put("trainer.importance-threshold", "0.01");
+    defaults.put("trading.enabled", "false");
+    defaults.put("trading.mode", "paper");
+    defaults.put("trading.i-understand-real-money", "false");
+    defaults.put("trading.venue", "ws://localhost:8765/ws/api/v2");
+    defaults.put("trading.paper-account", "gsb-paper");
+    defaults.put("topics.user", "deribit.user.raw");
+    defaults.put("topics.orders", "gsb.orders");
+    defaults.put("strategy.min-edge", "2");
+    defaults.put("strategy.max-spread", "0.05");
+    defaults.put("strategy.min-liquidity", "0.1");
+    defaults.put("strategy.recent-vol-weight", "0.5");
+    defaults.put("hedge.band", "0.1");
+    defaults.put("hedge.interval", "5m");
+    defaults.put("orders.timeout", "5s");
+    defaults.put("orders.max-slippage", "0.03");
+    defaults.put("exit.before-expiry", "12h");
+    RiskLimits limits = RiskLimits.defaults();
+    defaults.put("risk.max-delta", String.valueOf(limits.maxDeltaCoin()));
+    defaults.put("risk.max-gamma", String.valueOf(limits.maxGamma()));
+    defaults.put("risk.max-vega", String.valueOf(limits.maxVegaUsd()));
+    defaults.put("risk.max-premium", String.valueOf(limits.maxPremiumAtRiskUsd()));
+    defaults.put("risk.max-open-straddles", String.valueOf(limits.maxOpenStraddles()));
+    defaults.put("risk.max-var", String.valueOf(limits.maxValueAtRiskUsd()));
+    defaults.put("risk.daily-loss-limit", String.valueOf(limits.dailyLossLimitUsd()));
+    defaults.put("risk.max-drawdown", String.valueOf(limits.maxDrawdown()));
+    defaults.put("risk.max-data-age", limits.maxDataAge().toMillis() + "ms");
     return Map.copyOf(defaults);
   }
 
@@ -218,7 +305,47 @@ public record GammaConfig(
             duration(merged, "trainer.search-every"),
             positiveInt(merged, "trainer.search-trials"),
             duration(merged, "trainer.dataset-window"),
-            positiveDouble(merged, "trainer.importance-threshold")));
+            positiveDouble(merged, "trainer.importance-threshold")),
+        trading(merged));
+  }
+
+  private static Trading trading(Map<String, String> merged) {
+    return new Trading(
+        bool(merged, "trading.enabled"),
+        text(merged, "trading.mode"),
+        bool(merged, "trading.i-understand-real-money"),
+        text(merged, "trading.venue"),
+        text(merged, "trading.paper-account"),
+        text(merged, "topics.user"),
+        text(merged, "topics.orders"),
+        positiveDouble(merged, "strategy.min-edge"),
+        positiveDouble(merged, "strategy.max-spread"),
+        positiveDouble(merged, "strategy.min-liquidity"),
+        positiveDouble(merged, "strategy.recent-vol-weight"),
+        positiveDouble(merged, "hedge.band"),
+        duration(merged, "hedge.interval"),
+        duration(merged, "orders.timeout"),
+        positiveDouble(merged, "orders.max-slippage"),
+        duration(merged, "exit.before-expiry"),
+        new RiskLimits(
+            positiveDouble(merged, "risk.max-delta"),
+            positiveDouble(merged, "risk.max-gamma"),
+            positiveDouble(merged, "risk.max-vega"),
+            positiveDouble(merged, "risk.max-premium"),
+            positiveInt(merged, "risk.max-open-straddles"),
+            positiveDouble(merged, "risk.max-var"),
+            positiveDouble(merged, "risk.daily-loss-limit"),
+            positiveDouble(merged, "risk.max-drawdown"),
+            duration(merged, "risk.max-data-age")));
+  }
+
+  private static boolean bool(Map<String, String> settings, String name) {
+    String value = text(settings, name);
+    return switch (value) {
+      case "true" -> true;
+      case "false" -> false;
+      default -> throw new IllegalArgumentException(name + " must be true or false, got " + value);
+    };
   }
 
   /** The same settings, pointed at other Kafka and Redis servers (embedded ones, say). */
@@ -244,7 +371,8 @@ public record GammaConfig(
         labelHorizon,
         candidateInterval,
         scoring,
-        training);
+        training,
+        trading);
   }
 
   /** The topics the job reads and writes, with partition counts for creating them. */
@@ -263,6 +391,10 @@ public record GammaConfig(
         alertsTopic,
         1,
         deadLetterTopic,
+        1,
+        trading.userTopic(),
+        1,
+        trading.ordersTopic(),
         1);
   }
 

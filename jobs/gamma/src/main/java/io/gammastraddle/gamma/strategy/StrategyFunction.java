@@ -1,0 +1,98 @@
+package io.gammastraddle.gamma.strategy;
+
+import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.orders.OrderIntent;
+import io.gammastraddle.risk.RejectReason;
+import io.gammastraddle.risk.RejectionCounters;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.flink.api.common.functions.OpenContext;
+import org.apache.flink.api.common.state.ValueState;
+import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
+import org.apache.flink.metrics.Counter;
+import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
+import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
+
+/**
+ * The {@code strategy} operator (DESIGN section 6.7), keyed by underlying: feeds market data,
+ * predictions and account events to the underlying's {@link Trader} and emits its order intents;
+ * alerts and the trading status (positions, Greeks, P&L) leave by side outputs.
+ */
+public final class StrategyFunction
+    extends KeyedProcessFunction<String, StrategyInput, OrderIntent> {
+
+  public static final ValueStateDescriptor<TradingState> STATE =
+      new ValueStateDescriptor<>("trading", TradingState.class);
+  public static final OutputTag<Alert> ALERTS =
+      new OutputTag<>("trading-alerts", TypeInformation.of(Alert.class));
+  public static final OutputTag<TradingStatus> STATUS =
+      new OutputTag<>("trading-status", TypeInformation.of(TradingStatus.class));
+
+  private final TradingRules rules;
+  private transient ValueState<TradingState> state;
+  private transient Map<String, Trader> traders;
+  private transient RejectionCounters rejections;
+  private transient Counter intents;
+  private transient Counter alerts;
+
+  public StrategyFunction(TradingRules rules) {
+    this.rules = rules;
+  }
+
+  @Override
+  public void open(OpenContext openContext) {
+    state = getRuntimeContext().getState(STATE);
+    traders = new HashMap<>();
+    rejections = new RejectionCounters();
+    var metrics = getRuntimeContext().getMetricGroup().addGroup("strategy");
+    intents = metrics.counter("orderIntents");
+    alerts = metrics.counter("alerts");
+    for (RejectReason reason : RejectReason.values()) {
+      metrics.gauge(
+          "riskRejections_" + reason.name().toLowerCase(), () -> rejections.count(reason));
+    }
+  }
+
+  @Override
+  public void processElement(StrategyInput input, Context ctx, Collector<OrderIntent> out)
+      throws Exception {
+    String underlying = ctx.getCurrentKey();
+    Trader trader = traders.computeIfAbsent(underlying, key -> new Trader(key, rules, rejections));
+    TradingState current = state.value();
+    if (current == null) {
+      current = trader.newState();
+    }
+    Trader.Output output =
+        new Trader.Output() {
+          @Override
+          public void order(OrderIntent intent) {
+            intents.inc();
+            out.collect(intent);
+          }
+
+          @Override
+          public void alert(String type, String message, long time) {
+            alerts.inc();
+            ctx.output(ALERTS, new Alert(type, underlying, time, message));
+          }
+
+          @Override
+          public void status(TradingStatus status) {
+            ctx.output(STATUS, status);
+          }
+        };
+    boolean changed = true;
+    if (input.market() != null) {
+      changed = trader.onMarket(current, input.market(), output);
+    } else if (input.prediction() != null) {
+      trader.onPrediction(current, input.prediction(), output);
+    } else {
+      trader.onUser(current, input.user(), output);
+    }
+    if (changed) {
+      state.update(current);
+    }
+  }
+}
