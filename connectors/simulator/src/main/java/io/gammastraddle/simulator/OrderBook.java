@@ -1,6 +1,6 @@
 package io.gammastraddle.simulator;
 
-import io.gammastraddle.simulator.exchange.PriceGrid;
+import io.gammastraddle.market.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gammastraddle.market.PriceGrid;
 import io.gammastraddle.simulator.exchange.DeribitError;
 import io.gammastraddle.simulator.exchange.ExchangeSettings;
 import io.gammastraddle.simulator.exchange.PaperExchange;
-import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import io.gammastraddle.simulator.exchange.Reply;
 import java.time.Instant;

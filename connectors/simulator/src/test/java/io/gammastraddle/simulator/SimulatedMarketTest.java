@@ -5,11 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gammastraddle.market.PriceGrid;
 import io.gammastraddle.pricing.Black76;
 import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.pricing.OptionType;
 import io.gammastraddle.pricing.OptionValuation;
-import io.gammastraddle.simulator.exchange.PriceGrid;
 import io.gammastraddle.simulator.exchange.PriceLevel;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,26 +1,20 @@
 package io.gammastraddle.orders;
 
 import io.gammastraddle.market.InstrumentKind;
+import io.gammastraddle.market.PriceGrid;
 import java.util.Objects;
 
 /**
- * What the venue accepts for one instrument: prices on its tick grid, amounts of at least {@code
- * minAmount} in multiples of {@code amountStep}.
+ * What the venue accepts for one instrument: prices on its {@link PriceGrid}, amounts of at least
+ * {@code minAmount} in multiples of {@code amountStep}.
  *
- * <p>Deribit's option ticks depend on the price: an instrument reports a base {@code tick_size} and
- * {@code tick_size_steps} such as {@code [{"above_price": 0.005, "tick_size": 0.0005}]} for BTC and
- * ETH options (0.0001 coin below 0.005, 0.0005 from 0.005 up; seen in real {@code
- * public/get_instruments} responses quoted in public repositories, e.g. ETH-6JUL25-1500-C, testnet
- * false). One coarser step is all Deribit uses on these options, so the record holds one: {@code
- * coarseTickFrom} is the price from which {@code coarseTickSize} applies ({@link
- * Double#POSITIVE_INFINITY} when the tick is flat). The simulator's paper exchange keeps the same
- * grid (its {@code PriceGrid}).
+ * <p>Deribit's BTC and ETH options have a stepped grid ({@link PriceGrid#deribitOption()}: 0.0001
+ * coin up to and including 0.005, 0.0005 above); perpetuals a flat one. The simulator's paper
+ * exchange checks orders against the same grid.
  *
  * @param instrument Deribit instrument name
  * @param kind option or perpetual (amounts in coin for options, USD for the perpetual)
- * @param tickSize price tick below {@code coarseTickFrom}: coin for options, USD for perpetuals
- * @param coarseTickFrom price from which the coarser tick applies; a multiple of both ticks
- * @param coarseTickSize tick from {@code coarseTickFrom} up; a multiple of {@code tickSize}
+ * @param priceGrid the valid prices: coin for options, USD for perpetuals
  * @param minAmount smallest order amount ({@code min_trade_amount})
  * @param amountStep amounts are multiples of this: {@code min_trade_amount} for options (their
  *     contract is 1 coin but they trade in tenths of BTC, whole ETH), {@code contract_size} for
@@ -29,40 +23,17 @@ import java.util.Objects;
 public record InstrumentRules(
     String instrument,
     InstrumentKind kind,
-    double tickSize,
-    double coarseTickFrom,
-    double coarseTickSize,
+    PriceGrid priceGrid,
     double minAmount,
     double amountStep) {
-
-  /** Deribit's option ticks: 0.0001 coin, 0.0005 from 0.005 coin (BTC and ETH alike). */
-  private static final double OPTION_TICK = 0.0001;
-
-  private static final double OPTION_COARSE_TICK_FROM = 0.005;
-  private static final double OPTION_COARSE_TICK = 0.0005;
 
   public InstrumentRules {
     Objects.requireNonNull(instrument, "instrument");
     Objects.requireNonNull(kind, "kind");
-    requirePositive("tickSize", tickSize, instrument);
-    requirePositive("coarseTickSize", coarseTickSize, instrument);
+    Objects.requireNonNull(priceGrid, "priceGrid");
     requirePositive("minAmount", minAmount, instrument);
     requirePositive("amountStep", amountStep, instrument);
-    if (!(coarseTickFrom > 0)) {
-      throw new IllegalArgumentException(
-          instrument + ": coarseTickFrom must be positive (infinite for a flat tick)");
-    }
-    if (!Grid.isMultiple(coarseTickSize, tickSize)) {
-      throw new IllegalArgumentException(
-          instrument + ": coarse tick " + coarseTickSize + " is not a multiple of " + tickSize);
-    }
-    if (Double.isFinite(coarseTickFrom) && !Grid.isMultiple(coarseTickFrom, coarseTickSize)) {
-      // Rounding relies on the threshold lying on both grids: then rounding down from above it
-      // never lands below it, and rounding up from below it never lands above it.
-      throw new IllegalArgumentException(
-          instrument + ": coarse tick threshold " + coarseTickFrom + " is off its own grid");
-    }
-    if (!Grid.isMultiple(minAmount, amountStep)) {
+    if (!amountGrid(amountStep).isOnTick(minAmount)) {
       throw new IllegalArgumentException(
           instrument + ": minimum amount " + minAmount + " is not a multiple of " + amountStep);
     }
@@ -84,13 +55,7 @@ public record InstrumentRules(
       throw new IllegalArgumentException(instrument + " is not an option on " + underlying);
     }
     return new InstrumentRules(
-        instrument,
-        InstrumentKind.OPTION,
-        OPTION_TICK,
-        OPTION_COARSE_TICK_FROM,
-        OPTION_COARSE_TICK,
-        lot,
-        lot);
+        instrument, InstrumentKind.OPTION, PriceGrid.deribitOption(), lot, lot);
   }
 
   /**
@@ -105,24 +70,24 @@ public record InstrumentRules(
     };
   }
 
-  /** The tick that applies at {@code price}. */
+  /** The tick that applies at {@code price}; a threshold takes the finer tick below it. */
   public double tickAt(double price) {
-    return price >= coarseTickFrom ? coarseTickSize : tickSize;
+    return priceGrid.tickAt(price);
   }
 
+  /** Whether {@code price} is positive and a multiple of the tick at its level. */
   public boolean isOnTick(double price) {
-    return price > 0 && Grid.isMultiple(price, tickAt(price));
+    return priceGrid.isOnTick(price);
   }
 
   /** The highest valid price not above {@code price}. */
   public double roundDown(double price) {
-    return Grid.floor(price, tickAt(price));
+    return priceGrid.floor(price);
   }
 
   /** The lowest valid price not below {@code price}. */
   public double roundUp(double price) {
-    // Below the threshold the fine grid applies, and it reaches the threshold exactly.
-    return Grid.ceil(price, price > coarseTickFrom ? coarseTickSize : tickSize);
+    return priceGrid.ceil(price);
   }
 
   /**
@@ -135,23 +100,27 @@ public record InstrumentRules(
 
   /** {@code amount} rounded down to the amount step (possibly below the minimum, even zero). */
   public double roundAmountDown(double amount) {
-    return Grid.floor(amount, amountStep);
+    return amountGrid(amountStep).floor(amount);
+  }
+
+  /** Whether {@code amount} is a positive multiple of the amount step. */
+  public boolean isOnAmountStep(double amount) {
+    return amountGrid(amountStep).isOnTick(amount);
   }
 
   /** Whether the venue accepts an order of {@code amount}: at least the minimum, on the step. */
   public boolean isValidAmount(double amount) {
-    return amount >= minAmount - amountStep * 1e-9 && Grid.isMultiple(amount, amountStep);
+    return amount >= minAmount - amountStep * 1e-9 && isOnAmountStep(amount);
+  }
+
+  /** Amounts lie on a flat grid of their step, so the price grid's rounding serves them too. */
+  private static PriceGrid amountGrid(double amountStep) {
+    return PriceGrid.flat(amountStep);
   }
 
   private static InstrumentRules flat(String instrument, double tick, double contract) {
     return new InstrumentRules(
-        instrument,
-        InstrumentKind.PERPETUAL,
-        tick,
-        Double.POSITIVE_INFINITY,
-        tick,
-        contract,
-        contract);
+        instrument, InstrumentKind.PERPETUAL, PriceGrid.flat(tick), contract, contract);
   }
 
   private static IllegalArgumentException unknownUnderlying(String underlying) {

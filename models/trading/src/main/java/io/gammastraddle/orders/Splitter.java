@@ -37,7 +37,7 @@ public record Splitter(double depthShare, int maxChildren) {
    * @param amount a positive multiple of the instrument's amount step
    */
   public Split split(InstrumentRules rules, Side side, double amount, OrderBook book, double cap) {
-    if (!(amount > 0) || !Grid.isMultiple(amount, rules.amountStep())) {
+    if (!rules.isOnAmountStep(amount)) {
       throw new IllegalArgumentException(
           rules.instrument()
               + ": amount "

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gammastraddle.market.InstrumentKind;
+import io.gammastraddle.market.PriceGrid;
 import org.junit.jupiter.api.Test;
 
 class InstrumentRulesTest {
@@ -16,9 +17,11 @@ class InstrumentRulesTest {
   private static final InstrumentRules ETH_PERPETUAL = InstrumentRules.perpetual("ETH");
 
   @Test
-  void optionTicksAreFinerBelowHalfACent() {
+  void optionTicksAreFinerUpToHalfACent() {
     assertThat(BTC_OPTION.tickAt(0.0049)).isEqualTo(0.0001);
-    assertThat(BTC_OPTION.tickAt(0.005)).isEqualTo(0.0005);
+    // Deribit (6 July 2023 tick size change): "if price <= 0.005 then the tick size is 0.0001"
+    assertThat(BTC_OPTION.tickAt(0.005)).isEqualTo(0.0001);
+    assertThat(BTC_OPTION.tickAt(0.0055)).isEqualTo(0.0005);
     assertThat(ETH_OPTION.tickAt(0.0049)).isEqualTo(0.0001);
     assertThat(ETH_OPTION.tickAt(0.2)).isEqualTo(0.0005);
   }
@@ -90,16 +93,19 @@ class InstrumentRulesTest {
   }
 
   @Test
-  void refusesTickRulesThatRoundingCouldNotHonour() {
+  void refusesAMinimumAmountOffTheAmountStep() {
     assertThatThrownBy(
-            () -> new InstrumentRules("X", InstrumentKind.OPTION, 0.0001, 0.0052, 0.0005, 0.1, 0.1))
+            () ->
+                new InstrumentRules(
+                    "X", InstrumentKind.OPTION, PriceGrid.deribitOption(), 0.15, 0.1))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("off its own grid");
-    assertThatThrownBy(
-            () -> new InstrumentRules("X", InstrumentKind.OPTION, 0.0002, 0.005, 0.0005, 0.1, 0.1))
-        .hasMessageContaining("not a multiple");
-    assertThatThrownBy(
-            () -> new InstrumentRules("X", InstrumentKind.OPTION, 0.0001, 0.005, 0.0005, 0.15, 0.1))
         .hasMessageContaining("minimum amount");
+  }
+
+  @Test
+  void onlyPositiveMultiplesAreOnTheAmountStep() {
+    assertThat(BTC_PERPETUAL.isOnAmountStep(1_230)).isTrue();
+    assertThat(BTC_PERPETUAL.isOnAmountStep(1_235)).isFalse();
+    assertThat(BTC_PERPETUAL.isOnAmountStep(0)).isFalse();
   }
 }

@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
+import io.gammastraddle.market.PriceGrid;
 import java.util.Objects;
 
 /**

@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
+import io.gammastraddle.market.PriceGrid;
 import io.gammastraddle.simulator.exchange.BookMatching.Fill;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.gammastraddle.simulator.exchange;
 
+import io.gammastraddle.market.PriceGrid;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package io.gammastraddle.simulator.exchange;
+package io.gammastraddle.market;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -51,6 +51,24 @@ class PriceGridTest {
   }
 
   @Test
+  void roundingStopsAtTheThresholdFromEitherSide() {
+    // 0.00512 / 0.0005 = 10.24: down 10 coarse ticks = 0.005, not 0.0051 on the fine grid
+    assertThat(option.floor(0.00512)).isEqualTo(0.005);
+    // 0.00496 / 0.0001 = 49.6: up 50 fine ticks = 0.005, not 0.0055 on the coarse grid
+    assertThat(option.ceil(0.00496)).isEqualTo(0.005);
+    // 0.00502 is above the threshold: up to the next coarse tick, 11 x 0.0005
+    assertThat(option.ceil(0.00502)).isEqualTo(0.0055);
+    // 0.02345 / 0.0005 = 46.9: 46 ticks = 0.023 down, 47 ticks = 0.0235 up
+    assertThat(option.floor(0.02345)).isEqualTo(0.023);
+    assertThat(option.ceil(0.02345)).isEqualTo(0.0235);
+    // 0.00005 is below the smallest tick
+    assertThat(option.floor(0.00005)).isZero();
+    // 3_000.07 / 0.05 = 60_001.4: 3_000.05 down, 3_000.1 up
+    assertThat(PriceGrid.flat(0.05).floor(3_000.07)).isEqualTo(3_000.05);
+    assertThat(PriceGrid.flat(0.05).ceil(3_000.07)).isEqualTo(3_000.1);
+  }
+
+  @Test
   void positionsCountValidPricesFromZeroAcrossTheThreshold() {
     assertThat(option.priceAt(49)).isEqualTo(0.0049);
     assertThat(option.priceAt(50)).isEqualTo(0.005);
@@ -63,6 +81,9 @@ class PriceGridTest {
       double price = option.priceAt(position);
       assertThat(option.isOnTick(price)).as("%s at %d", price, position).isTrue();
       assertThat(option.position(price)).isCloseTo(position, within(1e-6));
+      assertThat(option.floor(price)).as("floor of %s", price).isEqualTo(price);
+      assertThat(option.ceil(price)).as("ceil of %s", price).isEqualTo(price);
+      assertThat(option.nearest(price)).as("nearest to %s", price).isEqualTo(price);
     }
   }
 
@@ -82,5 +103,17 @@ class PriceGridTest {
     assertThatThrownBy(() -> new PriceGrid(0.0001, falling))
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> PriceGrid.flat(0)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void refusesStepsThatRoundingCouldNotHonour() {
+    // 0.0052 / 0.0005 = 10.4: rounding down from 0.0053 would give 0.005, below the threshold
+    assertThatThrownBy(() -> new PriceGrid(0.0001, List.of(new PriceGrid.Step(0.0052, 0.0005))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("off its own grid");
+    // 0.0005 / 0.0002 = 2.5
+    assertThatThrownBy(() -> new PriceGrid(0.0002, List.of(new PriceGrid.Step(0.005, 0.0005))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("not a multiple");
   }
 }

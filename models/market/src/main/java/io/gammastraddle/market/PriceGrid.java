@@ -1,4 +1,4 @@
-package io.gammastraddle.simulator.exchange;
+package io.gammastraddle.market;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,16 +10,19 @@ import java.util.Objects;
  * {@code abovePrice} multiples of that step's coarser tick. Deribit's BTC and ETH options have
  * {@code tick_size} 0.0001 and one step {@code {"above_price": 0.005, "tick_size": 0.0005}}
  * (Deribit support, "6 July 2023 (TS)": "if price <= 0.005 then the tick size is 0.0001, if price >
- * 0.005 then the tick size is 0.0005"); perpetuals have no steps.
+ * 0.005 then the tick size is 0.0005"); perpetuals have no steps. A threshold itself thus takes the
+ * finer tick, and lies on both grids.
  *
- * <p>Rounding to a neighbouring price assumes what Deribit's grids satisfy: each step's tick is a
- * multiple of the tick below it and each {@code abovePrice} lies on the step's own grid.
+ * <p>The simulator's books and order checks and the order engine's rounding share this one grid. It
+ * refuses steps that rounding could not honour: each step's tick must be a multiple of the tick
+ * below it and each {@code abovePrice} must lie on the step's own grid, so that rounding down from
+ * above a threshold never lands below it and rounding up from below it never lands above it.
  *
  * @param tickSize the tick up to the first step: USD for perpetuals and futures, coin for options
  * @param steps coarser ticks by ascending {@code abovePrice}; empty for a flat grid
  */
 public record PriceGrid(double tickSize, List<Step> steps) {
-  /** Price differences below this many ticks are rounding noise. */
+  /** Differences below this many ticks are binary noise (0.3 / 0.1 = 2.9999999999999996). */
   private static final double TOLERANCE_TICKS = 1e-6;
 
   /**
@@ -33,12 +36,22 @@ public record PriceGrid(double tickSize, List<Step> steps) {
       throw new IllegalArgumentException("tick size must be positive: " + tickSize);
     }
     steps = List.copyOf(Objects.requireNonNull(steps, "steps"));
-    double previous = 0;
+    double previousPrice = 0;
+    double previousTick = tickSize;
     for (Step step : steps) {
-      if (!(step.abovePrice() > previous) || !(step.tickSize() > 0)) {
+      if (!(step.abovePrice() > previousPrice) || !(step.tickSize() > 0)) {
         throw new IllegalArgumentException("steps must rise and have positive ticks: " + steps);
       }
-      previous = step.abovePrice();
+      if (!isMultiple(step.tickSize(), previousTick)) {
+        throw new IllegalArgumentException(
+            "step tick " + step.tickSize() + " is not a multiple of the tick below it: " + steps);
+      }
+      if (!isMultiple(step.abovePrice(), step.tickSize())) {
+        throw new IllegalArgumentException(
+            "step threshold " + step.abovePrice() + " is off its own grid: " + steps);
+      }
+      previousPrice = step.abovePrice();
+      previousTick = step.tickSize();
     }
   }
 
@@ -59,11 +72,21 @@ public record PriceGrid(double tickSize, List<Step> steps) {
 
   /** Whether {@code price} is positive and a multiple of the tick at its level. */
   public boolean isOnTick(double price) {
-    if (!(price > 0)) {
-      return false;
-    }
-    double ticks = price / tickAt(price);
-    return Math.abs(ticks - Math.rint(ticks)) < TOLERANCE_TICKS;
+    return price > 0 && isMultiple(price, tickAt(price));
+  }
+
+  /** The highest valid price not above {@code price} (0 below the smallest tick). */
+  public double floor(double price) {
+    // a threshold lies on the coarser grid above it, so this never skips past it
+    double tick = tickAt(price);
+    return decimal(Math.floor(price / tick + TOLERANCE_TICKS), tick);
+  }
+
+  /** The lowest valid price not below {@code price}. */
+  public double ceil(double price) {
+    // the finer tick up to a threshold reaches it exactly
+    double tick = tickAt(price);
+    return decimal(Math.ceil(price / tick - TOLERANCE_TICKS), tick);
   }
 
   /** The valid price nearest to {@code price} (0 for a price below half the smallest tick). */
@@ -153,6 +176,11 @@ public record PriceGrid(double tickSize, List<Step> steps) {
       throw new IllegalStateException("grid positions need a tick that divides 1: " + tickSize);
     }
     return units;
+  }
+
+  private static boolean isMultiple(double value, double tick) {
+    double ticks = value / tick;
+    return Math.abs(ticks - Math.rint(ticks)) < TOLERANCE_TICKS;
   }
 
   /** {@code ticks} times {@code tick} as the decimal it stands for. */
