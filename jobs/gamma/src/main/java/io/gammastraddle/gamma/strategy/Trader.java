@@ -92,11 +92,6 @@ public final class Trader {
     this.rejections = rejections;
   }
 
-  /** The perpetual this underlying hedges with, Deribit's name. */
-  public static String perpetualOf(String underlying) {
-    return underlying + "-PERPETUAL";
-  }
-
   /**
    * A market event: remembered if the strategy uses it, then the loop works. Returns whether the
    * state changed.
@@ -131,20 +126,18 @@ public final class Trader {
       return false;
     }
     work(state, now, receivedNanos, out);
+    if (event.vector() != null) {
+      tryEntry(state, now, out);
+    }
     return true;
   }
 
-  /** A prediction: the moment to consider an entry. */
+  /**
+   * A prediction: the moment to consider an entry. The prediction and its feature vector travel
+   * different paths, so whichever of the two arrives second tries the entry.
+   */
   public void onPrediction(TradingState state, PredictionEvent prediction, Output out) {
-    long now = prediction.timestamp();
-    work(state, now, 0, out);
-    if (state.entry != null || state.vector == null || !isKnown(state.equityCoin)) {
-      return;
-    }
-    if (state.killSwitch.getMode() != KillSwitchMode.ACTIVE) {
-      return;
-    }
-    PredictedParameters parameters =
+    state.prediction =
         new PredictedParameters(
             underlying,
             prediction.timestamp(),
@@ -153,6 +146,22 @@ public final class Trader {
             prediction.stopLoss(),
             prediction.fallback(),
             prediction.modelVersion());
+    work(state, prediction.timestamp(), 0, out);
+    tryEntry(state, prediction.timestamp(), out);
+  }
+
+  private void tryEntry(TradingState state, long now, Output out) {
+    PredictedParameters parameters = state.prediction;
+    if (state.entry != null
+        || state.vector == null
+        || parameters == null
+        || parameters.timestamp() != state.vector.timestamp()
+        || !isKnown(state.equityCoin)
+        || !isKnown(state.indexPrice)
+        || state.killSwitch.getMode() != KillSwitchMode.ACTIVE) {
+      return;
+    }
+    state.prediction = null;
     EntryDecision decision =
         rules.signal().decide(state.vector, state.straddle, parameters, state.holdings.size(), now);
     if (!decision.enters()) {

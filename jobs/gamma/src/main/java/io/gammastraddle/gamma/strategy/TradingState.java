@@ -50,6 +50,10 @@ public class TradingState {
   public Map<String, OptionTicker> options = new HashMap<>();
 
   public FeatureVector vector;
+
+  /** The latest prediction not yet acted on; its vector may still be on its way. */
+  public PredictedParameters prediction;
+
   public AtmStraddle straddle;
   public double indexPrice = Double.NaN;
   public long indexTime;

@@ -1,0 +1,258 @@
+package io.gammastraddle.gamma.strategy;
+
+import static io.gammastraddle.gamma.MarketEvents.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gammastraddle.book.BookTop;
+import io.gammastraddle.chain.AtmStraddle;
+import io.gammastraddle.chain.OptionTicker;
+import io.gammastraddle.deribit.user.AccountSnapshot;
+import io.gammastraddle.deribit.user.OrderReport;
+import io.gammastraddle.deribit.user.UserEvent;
+import io.gammastraddle.features.FeatureSchema;
+import io.gammastraddle.features.FeatureVector;
+import io.gammastraddle.features.UnderlyingEvent;
+import io.gammastraddle.gamma.MarketEvents;
+import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.scoring.PredictionEvent;
+import io.gammastraddle.market.IndexPrice;
+import io.gammastraddle.market.InstrumentKind;
+import io.gammastraddle.orders.OrderIntent;
+import io.gammastraddle.orders.OrderPolicy;
+import io.gammastraddle.orders.OrderStatus;
+import io.gammastraddle.orders.Side;
+import io.gammastraddle.positions.Fill;
+import java.util.List;
+import java.util.Map;
+import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
+import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
+import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The strategy operator on one underlying, event by event: a straddle is entered on a prediction,
+ * held once both legs fill, closed at its take-profit; the kill switch stops entries.
+ */
+class StrategyFunctionTest {
+
+  private static final String CALL = "BTC-17NOV23-36000-C";
+  private static final String PUT = "BTC-17NOV23-36000-P";
+  private static final double FORWARD = 36_480;
+  private static final double INDEX = 36_450;
+
+  private KeyedOneInputStreamOperatorTestHarness<String, StrategyInput, OrderIntent> harness;
+  private int trades;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    // Limits wide enough for 15 straddles of 0.3 delta each (the hedge brings delta back), and a
+    // slippage cap beyond the put's half-spread of one 0.0005 tick on 0.0085.
+    GammaConfig config =
+        GammaConfig.from(
+            Map.of(
+                "trading.enabled", "true",
+                "risk.max-delta", "10",
+                "risk.max-gamma", "0.05",
+                "orders.max-slippage", "0.1"));
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new StrategyFunction(TradingRules.of(config.trading(), config)),
+            StrategyInput::underlying,
+            Types.STRING);
+  }
+
+  @Test
+  void buysTheStraddleOnAPredictionWithAnEdgeAndSellsItAtTheTakeProfit() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    predict(T0);
+
+    List<OrderIntent> entry = intents();
+    assertThat(entry)
+        .extracting(OrderIntent::label)
+        .containsExactly("gsb-BTC-0-c0", "gsb-BTC-0-p0");
+    assertThat(entry)
+        .allSatisfy(
+            intent -> {
+              assertThat(intent.kind()).isEqualTo(OrderIntent.Kind.PLACE);
+              assertThat(intent.side()).isEqualTo(Side.BUY);
+              assertThat(intent.policy()).isEqualTo(OrderPolicy.POST_ONLY);
+              assertThat(intent.reduceOnly()).isFalse();
+            });
+    // size 0.05 of 10 BTC over the straddle's ask: 0.5 / ask, in lots of 0.1
+    double straddleAsk = straddle(T0, 45).ask();
+    double amount = Math.floor(0.5 / straddleAsk * 10) / 10;
+    assertThat(entry.get(0).amount()).isEqualTo(amount);
+    assertThat(entry.get(1).amount()).isEqualTo(amount);
+
+    fill(entry.get(0), T0 + 200);
+    fill(entry.get(1), T0 + 300);
+    harness.getOutput().clear();
+
+    // Implied vol from 45% to 90%: both legs' marks roughly double, above the 0.3 take-profit.
+    market(T0 + 1_000, 90);
+    List<OrderIntent> exit =
+        intents().stream().filter(intent -> intent.side() == Side.SELL).toList();
+    assertThat(exit).extracting(OrderIntent::label).contains("gsb-BTC-0-xc0", "gsb-BTC-0-xp0");
+    assertThat(exit)
+        .filteredOn(intent -> intent.instrument().equals(CALL) || intent.instrument().equals(PUT))
+        .allSatisfy(
+            intent -> {
+              assertThat(intent.reduceOnly()).isTrue();
+              assertThat(intent.policy()).isEqualTo(OrderPolicy.IOC);
+              assertThat(intent.amount()).isEqualTo(amount);
+            });
+  }
+
+  @Test
+  void aDrawdownBeyondTheLimitStopsEntriesAndRaisesTheKillSwitchAlert() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    account(T0 + 50, 8.5);
+
+    assertThat(alerts())
+        .anySatisfy(
+            alert -> {
+              assertThat(alert.type()).isEqualTo("kill-switch");
+              assertThat(alert.message()).contains("ACTIVE -> REDUCING");
+            });
+    predict(T0);
+    assertThat(intents()).isEmpty();
+  }
+
+  @Test
+  void aPredictionWithoutAnEdgeSendsNothing() throws Exception {
+    market(T0, 70);
+    account(T0, 10);
+    predict(T0);
+
+    assertThat(intents()).isEmpty();
+  }
+
+  @Test
+  void anUndecodableLabelOrAnotherUnderlyingsOrderIsIgnored() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    user(UserEvent.of(new OrderReport("1", CALL, "manual-order", OrderStatus.FILLED, 1, T0 + 10)));
+    user(UserEvent.of(new OrderReport("2", CALL, "gsb-ETH-0-c0", OrderStatus.FILLED, 1, T0 + 20)));
+
+    assertThat(intents()).isEmpty();
+  }
+
+  /** Index, perpetual, the 36,000 straddle at {@code volPercent} with its legs' books, tickers. */
+  private void market(long time, double volPercent) throws Exception {
+    send(UnderlyingEvent.of(new IndexPrice("btc_usd", "BTC", time, INDEX, 0)));
+    send(UnderlyingEvent.of(MarketEvents.perpTicker(time, 0.0001, 1e9, 0)));
+    send(UnderlyingEvent.of(MarketEvents.perpTop(time, 36_499.5, 36_500, 1e6, 1e6, false)));
+    AtmStraddle straddle = straddle(time, volPercent);
+    send(UnderlyingEvent.of(straddle));
+    send(UnderlyingEvent.of(vector(time)));
+    for (String leg : List.of(CALL, PUT)) {
+      OptionTicker ticker =
+          OptionTicker.of(MarketEvents.optionTicker(leg, time, FORWARD, volPercent));
+      send(UnderlyingEvent.of(ticker));
+      // one 0.0005 tick below the mark and one above, written as Deribit writes prices
+      long ticks = (long) Math.floor(ticker.markPrice() / 0.0005);
+      send(UnderlyingEvent.of(top(leg, time, decimal(ticks - 1), decimal(ticks + 1))));
+    }
+  }
+
+  private static double decimal(long ticks) {
+    return Double.parseDouble(java.math.BigDecimal.valueOf(ticks * 5, 4).toPlainString());
+  }
+
+  private static BookTop top(String instrument, long time, double bid, double ask) {
+    return new BookTop(
+        instrument,
+        "BTC",
+        InstrumentKind.OPTION,
+        time,
+        bid,
+        100,
+        ask,
+        100,
+        100,
+        100,
+        false,
+        200,
+        ask,
+        bid);
+  }
+
+  /** The straddle with bid and ask around its legs' marks at {@code volPercent}. */
+  private static AtmStraddle straddle(long time, double volPercent) {
+    double call =
+        OptionTicker.of(MarketEvents.optionTicker(CALL, time, FORWARD, volPercent)).markPrice();
+    double put =
+        OptionTicker.of(MarketEvents.optionTicker(PUT, time, FORWARD, volPercent)).markPrice();
+    return MarketEvents.straddle(
+        time, volPercent / 100, call + put - 0.001, call + put + 0.001, 2e6, 20);
+  }
+
+  /** Liquid, tight, realized vol 70% over the hour and 60% over the day: forecast 65.19%. */
+  private static FeatureVector vector(long time) {
+    double[] values = new double[FeatureSchema.NAMES.size()];
+    values[FeatureSchema.indexOf(FeatureSchema.LIQUIDITY_SCORE)] = 3;
+    values[FeatureSchema.indexOf(FeatureSchema.SPREAD)] = 0.03;
+    values[FeatureSchema.indexOf(FeatureSchema.REALIZED_VOL)] = 0.7;
+    values[FeatureSchema.indexOf(FeatureSchema.REALIZED_VOL_24H)] = 0.6;
+    return new FeatureVector("BTC", time, FeatureSchema.VERSION, values);
+  }
+
+  private void account(long time, double equity) throws Exception {
+    user(UserEvent.of(new AccountSnapshot("BTC", equity, equity, equity, equity, 0, 0, 0, time)));
+  }
+
+  private void predict(long time) throws Exception {
+    PredictionEvent prediction =
+        new PredictionEvent(
+            "BTC", time, 0.05, 0.3, 0.1, 0.05, 1, "v1", false, "", 0, 0, null, null, null);
+    harness.processElement(StrategyInput.of(prediction), time);
+  }
+
+  /** The exchange fills the order whole: the trade, then the order's final state. */
+  private void fill(OrderIntent order, long time) throws Exception {
+    user(
+        UserEvent.of(
+            new Fill(
+                order.instrument(),
+                order.side(),
+                order.amount(),
+                order.price(),
+                0.0003 * order.amount(),
+                INDEX,
+                time,
+                order.label(),
+                "trade-" + ++trades)));
+    user(
+        UserEvent.of(
+            new OrderReport(
+                "order-" + trades,
+                order.instrument(),
+                order.label(),
+                OrderStatus.FILLED,
+                order.amount(),
+                time)));
+  }
+
+  private void send(UnderlyingEvent event) throws Exception {
+    harness.processElement(StrategyInput.of(event), event.timestamp());
+  }
+
+  private void user(UserEvent event) throws Exception {
+    harness.processElement(new StreamRecord<>(StrategyInput.of("BTC", event)));
+  }
+
+  private List<OrderIntent> intents() {
+    return harness.extractOutputValues();
+  }
+
+  private List<Alert> alerts() {
+    return harness.getSideOutput(StrategyFunction.ALERTS).stream()
+        .map(StreamRecord::getValue)
+        .toList();
+  }
+}
