@@ -103,6 +103,23 @@ class RedisSinkIT {
   }
 
   @Test
+  void aReplacedHashKeepsOnlyItsNewFields() throws Exception {
+    RedisSerializer<Quote> positions =
+        quote ->
+            List.of(
+                new RedisCommand.HashReplace(
+                    "gsb:test:positions", Map.of(quote.underlying(), quote.mid())));
+    TestWriterInitContext context = new TestWriterInitContext();
+    redis.hset("gsb:test:positions", Map.of("BTC-PERPETUAL", "-1000", "BTC-1DEC23-36000-C", "2"));
+    try (SinkWriter<Quote> writer = writer(context, positions, builder -> builder)) {
+      writer.write(new Quote("BTC-1DEC23-36000-C", "1.5"), null);
+      writer.flush(false);
+    }
+
+    assertThat(redis.hgetAll("gsb:test:positions")).isEqualTo(Map.of("BTC-1DEC23-36000-C", "1.5"));
+  }
+
+  @Test
   void streamEntriesWithTheirOwnIdsAreWrittenOnceWhenReplayed() throws Exception {
     RedisSerializer<Quote> alerts =
         quote ->

@@ -3,6 +3,7 @@ package io.gammastraddle.gamma.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gammastraddle.risk.RiskLimits;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -13,6 +14,34 @@ import org.junit.jupiter.api.io.TempDir;
 class ConfigLayersTest {
 
   @TempDir Path dir;
+
+  @Test
+  void tradingIsOffAndPaperByDefaultWithTheRiskManagersDefaultLimits() {
+    GammaConfig.Trading trading = GammaConfig.defaultConfig().trading();
+
+    assertThat(trading.enabled()).isFalse();
+    assertThat(trading.mode()).isEqualTo("paper");
+    assertThat(trading.realMoneyConfirmed()).isFalse();
+    assertThat(trading.userTopic()).isEqualTo("deribit.user.raw");
+    assertThat(trading.ordersTopic()).isEqualTo("gsb.orders");
+    assertThat(trading.limits()).isEqualTo(RiskLimits.defaults());
+  }
+
+  @Test
+  void liveTradingNeedsTheRealMoneyConfirmation() {
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("trading.mode", "live")))
+        .hasMessageContaining("trading.i-understand-real-money=true");
+    assertThat(
+            GammaConfig.from(
+                    Map.of("trading.mode", "live", "trading.i-understand-real-money", "true"))
+                .trading()
+                .mode())
+        .isEqualTo("live");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("trading.mode", "real")))
+        .hasMessageContaining("paper, testnet or live");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("trading.enabled", "yes")))
+        .hasMessageContaining("trading.enabled must be true or false");
+  }
 
   @Test
   void defaultsComeFromTheDesign() {
