@@ -71,7 +71,8 @@ public class FeaturesBenchmark {
                 false,
                 Double.NaN,
                 Double.NaN,
-                Double.NaN)));
+                Double.NaN,
+                0)));
     return features;
   }
 

@@ -103,7 +103,8 @@ public final class MarketEvents {
         stale,
         Double.NaN,
         Double.NaN,
-        Double.NaN);
+        Double.NaN,
+        0);
   }
 
   /**
@@ -255,7 +256,8 @@ public final class MarketEvents {
         stale,
         nearDepth,
         buyPrice,
-        bid);
+        bid,
+        0);
   }
 
   /**

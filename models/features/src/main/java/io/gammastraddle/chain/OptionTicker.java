@@ -10,6 +10,7 @@ import io.gammastraddle.market.Ticker;
  * @param forward the ticker's {@code underlying_price}: the forward of the option's expiry, USD
  * @param markIv mark implied volatility in percent, as Deribit sends it
  * @param delta Deribit's delta (and gamma, vega in its units), NaN when the ticker has none
+ * @param receivedNanos when the ticker was received (the bridge's {@code recv_ts}, epoch ns)
  */
 public record OptionTicker(
     String instrument,
@@ -22,7 +23,8 @@ public record OptionTicker(
     double bestAskPrice,
     double delta,
     double gamma,
-    double vega) {
+    double vega,
+    long receivedNanos) {
 
   public static OptionTicker of(Ticker ticker) {
     return new OptionTicker(
@@ -36,6 +38,7 @@ public record OptionTicker(
         ticker.bestAskPrice(),
         ticker.delta(),
         ticker.gamma(),
-        ticker.vega());
+        ticker.vega(),
+        ticker.receivedNanos());
   }
 }

@@ -84,6 +84,7 @@ final class OptionMarket {
         stale,
         nearDepth,
         buyPrice,
-        bestBid - 0.0002);
+        bestBid - 0.0002,
+        0);
   }
 }

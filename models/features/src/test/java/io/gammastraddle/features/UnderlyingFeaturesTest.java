@@ -261,7 +261,8 @@ class UnderlyingFeaturesTest {
                     false,
                     1,
                     2,
-                    1)));
+                    1,
+                    0)));
       }
     }
     events.sort((a, b) -> Long.compare(a.timestamp(), b.timestamp()));
@@ -620,7 +621,8 @@ class UnderlyingFeaturesTest {
         stale,
         Double.NaN,
         Double.NaN,
-        Double.NaN);
+        Double.NaN,
+        0);
   }
 
   private static Trade trade(long timestamp, InstrumentKind kind, double price, double amount) {

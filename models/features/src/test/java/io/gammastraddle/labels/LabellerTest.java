@@ -52,7 +52,7 @@ class LabellerTest {
   private static OptionTicker ticker(
       String leg, long timestamp, double forward, double bid, double delta) {
     return new OptionTicker(
-        leg, "BTC", timestamp, forward, bid + 0.0005, 55, bid, bid + 0.001, delta, 0.00005, 60);
+        leg, "BTC", timestamp, forward, bid + 0.0005, 55, bid, bid + 0.001, delta, 0.00005, 60, 0);
   }
 
   /** Feeds {@code events} by tick like the operator: each tick's events, then the tick. */

@@ -15,6 +15,8 @@ import io.gammastraddle.market.InstrumentKind;
  *     when the asks hold less
  * @param sellPrice average price of selling {@link BookMeasure#impactAmount} by walking the bids;
  *     NaN when the bids hold less
+ * @param receivedNanos when the update that made this top was received from the exchange (the
+ *     bridge's {@code recv_ts}, epoch nanoseconds), for tick-to-order latency
  */
 public record BookTop(
     String instrument,
@@ -30,7 +32,8 @@ public record BookTop(
     boolean stale,
     double nearDepth,
     double buyPrice,
-    double sellPrice) {
+    double sellPrice,
+    long receivedNanos) {
 
   public double mid() {
     return (bestBid + bestAsk) / 2;

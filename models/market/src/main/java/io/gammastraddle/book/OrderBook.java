@@ -49,7 +49,8 @@ public record OrderBook(long changeId, long timestamp, Levels bids, Levels asks)
         stale,
         nearDepth(measure, (bestBid + bestAsk) / 2),
         asks.fillPrice(measure.impactAmount()),
-        bids.fillPrice(measure.impactAmount()));
+        bids.fillPrice(measure.impactAmount()),
+        last.receivedNanos());
   }
 
   /** NaN when {@code mid} is, that is when a side is empty. */

@@ -111,12 +111,14 @@ public final class Trader {
         return false;
       }
       state.books.put(event.top().instrument(), event.top());
+      receivedNanos = event.top().receivedNanos();
     } else if (event.optionTicker() != null) {
       OptionTicker ticker = event.optionTicker();
       if (!isTraded(state, ticker.instrument())) {
         return false;
       }
       state.options.put(ticker.instrument(), ticker);
+      receivedNanos = ticker.receivedNanos();
     } else if (event.straddle() != null) {
       state.straddle = event.straddle();
       forgetUntraded(state);

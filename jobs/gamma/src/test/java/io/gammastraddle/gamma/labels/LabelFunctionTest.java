@@ -86,7 +86,7 @@ class LabelFunctionTest {
   private static OptionTicker ticker(
       String leg, long timestamp, double forward, double bid, double delta) {
     return new OptionTicker(
-        leg, "BTC", timestamp, forward, bid + 0.0005, 55, bid, bid + 0.001, delta, 0.00005, 60);
+        leg, "BTC", timestamp, forward, bid + 0.0005, 55, bid, bid + 0.001, delta, 0.00005, 60, 0);
   }
 
   @Test

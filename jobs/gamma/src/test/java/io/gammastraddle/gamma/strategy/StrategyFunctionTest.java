@@ -1,5 +1,6 @@
 package io.gammastraddle.gamma.strategy;
 
+import static io.gammastraddle.gamma.MarketEvents.PERP;
 import static io.gammastraddle.gamma.MarketEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +105,8 @@ class StrategyFunctionTest {
               assertThat(intent.reduceOnly()).isTrue();
               assertThat(intent.policy()).isEqualTo(OrderPolicy.IOC);
               assertThat(intent.amount()).isEqualTo(amount);
+              // decided on the call's new ticker: tick-to-order starts at its receipt
+              assertThat(intent.marketReceivedNanos()).isEqualTo(received(T0 + 1_000));
             });
   }
 
@@ -121,6 +124,34 @@ class StrategyFunctionTest {
             });
     predict(T0);
     assertThat(intents()).isEmpty();
+  }
+
+  @Test
+  void inReducingModeTheHedgeGoesOnWhileNewEntriesStop() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    predict(T0);
+    List<OrderIntent> entry = intents();
+    fill(entry.get(0), T0 + 200);
+    fill(entry.get(1), T0 + 300);
+    // 15.6 straddles of delta about 0.3 each: the hedger sells the perpetual at once
+    OrderIntent hedge = hedges().get(0);
+    assertThat(hedge.side()).isEqualTo(Side.SELL);
+    assertThat(hedge.policy()).isEqualTo(OrderPolicy.IOC);
+    fill(hedge, T0 + 400);
+
+    account(T0 + 500, 8.5);
+    assertThat(alerts()).extracting(Alert::type).contains("kill-switch");
+    harness.getOutput().clear();
+
+    // Six minutes later at 55% vol, the straddles' delta has moved and the safety timer is due.
+    long later = T0 + 6 * 60_000;
+    market(later, 55);
+    predict(later);
+    assertThat(hedges()).isNotEmpty();
+    assertThat(intents())
+        .filteredOn(intent -> intent.side() == Side.BUY && !intent.instrument().equals(PERP))
+        .isEmpty();
   }
 
   @Test
@@ -151,8 +182,7 @@ class StrategyFunctionTest {
     send(UnderlyingEvent.of(straddle));
     send(UnderlyingEvent.of(vector(time)));
     for (String leg : List.of(CALL, PUT)) {
-      OptionTicker ticker =
-          OptionTicker.of(MarketEvents.optionTicker(leg, time, FORWARD, volPercent));
+      OptionTicker ticker = receivedAt(received(time), optionTicker(leg, time, volPercent));
       send(UnderlyingEvent.of(ticker));
       // one 0.0005 tick below the mark and one above, written as Deribit writes prices
       long ticks = (long) Math.floor(ticker.markPrice() / 0.0005);
@@ -179,15 +209,39 @@ class StrategyFunctionTest {
         false,
         200,
         ask,
-        bid);
+        bid,
+        received(time));
+  }
+
+  private static OptionTicker optionTicker(String leg, long time, double volPercent) {
+    return OptionTicker.of(MarketEvents.optionTicker(leg, time, FORWARD, volPercent));
+  }
+
+  private static OptionTicker receivedAt(long nanos, OptionTicker ticker) {
+    return new OptionTicker(
+        ticker.instrument(),
+        ticker.underlying(),
+        ticker.timestamp(),
+        ticker.forward(),
+        ticker.markPrice(),
+        ticker.markIv(),
+        ticker.bestBidPrice(),
+        ticker.bestAskPrice(),
+        ticker.delta(),
+        ticker.gamma(),
+        ticker.vega(),
+        nanos);
+  }
+
+  /** When the bridge received an update of {@code time}: 3 ms later, in epoch nanoseconds. */
+  private static long received(long time) {
+    return (time + 3) * 1_000_000;
   }
 
   /** The straddle with bid and ask around its legs' marks at {@code volPercent}. */
   private static AtmStraddle straddle(long time, double volPercent) {
-    double call =
-        OptionTicker.of(MarketEvents.optionTicker(CALL, time, FORWARD, volPercent)).markPrice();
-    double put =
-        OptionTicker.of(MarketEvents.optionTicker(PUT, time, FORWARD, volPercent)).markPrice();
+    double call = optionTicker(CALL, time, volPercent).markPrice();
+    double put = optionTicker(PUT, time, volPercent).markPrice();
     return MarketEvents.straddle(
         time, volPercent / 100, call + put - 0.001, call + put + 0.001, 2e6, 20);
   }
@@ -248,6 +302,10 @@ class StrategyFunctionTest {
 
   private List<OrderIntent> intents() {
     return harness.extractOutputValues();
+  }
+
+  private List<OrderIntent> hedges() {
+    return intents().stream().filter(intent -> intent.instrument().equals(PERP)).toList();
   }
 
   private List<Alert> alerts() {
