@@ -10,7 +10,8 @@ import java.util.function.Predicate;
 
 /**
  * One paper account: a ledger per currency, its open orders, and its most recent closed orders (the
- * last {@value #CLOSED_ORDERS_KEPT}, for {@code get_order_state} and label look-ups).
+ * last {@value #CLOSED_ORDERS_KEPT}, for {@code get_order_state}, label look-ups and the order
+ * history; as many as Deribit's largest {@code get_order_history_by_currency} page).
  */
 final class Account {
   static final int CLOSED_ORDERS_KEPT = 10_000;
@@ -85,6 +86,14 @@ final class Account {
     closedOrders.values().stream().filter(filter).forEach(orders::add);
     orders.sort(Comparator.comparingLong(Order::sequence));
     return orders;
+  }
+
+  /** Kept closed orders matching {@code filter}, newest (last created) first. */
+  List<Order> closedOrders(Predicate<Order> filter) {
+    return closedOrders.values().stream()
+        .filter(filter)
+        .sorted(Comparator.comparingLong(Order::sequence).reversed())
+        .toList();
   }
 
   /** What rests of the open orders in {@code currency}, except {@code excluded} (may be null). */

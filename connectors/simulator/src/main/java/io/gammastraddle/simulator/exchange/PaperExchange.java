@@ -33,6 +33,16 @@ import java.util.function.Predicate;
 public final class PaperExchange {
   private static final Set<String> KINDS =
       Set.of("future", "option", "spot", "future_combo", "option_combo");
+
+  /**
+   * {@code get_order_history_by_currency}'s page size: "Number of requested items, default - 20,
+   * maximum - 10000" (Deribit's parameter text as nautilus_deribit's
+   * GetOrderHistoryByCurrencyParams quotes it; the by-instrument variant allows 1000).
+   */
+  private static final int DEFAULT_HISTORY_COUNT = 20;
+
+  private static final int MAX_HISTORY_COUNT = 10_000;
+
   private static final Set<String> CHANGING_METHODS =
       Set.of(
           "private/buy",
@@ -59,8 +69,9 @@ public final class PaperExchange {
    * Handles one private request of the authenticated {@code accountId}. Methods: {@code
    * private/buy}, {@code sell}, {@code edit}, {@code cancel}, {@code cancel_all}, {@code
    * cancel_all_by_currency}, {@code cancel_by_label}, {@code get_open_orders_by_currency}, {@code
-   * get_order_state}, {@code get_order_state_by_label}, {@code get_positions}, {@code
-   * get_account_summary}; anything else is {@code -32601 Method not found}.
+   * get_order_history_by_currency}, {@code get_order_state}, {@code get_order_state_by_label},
+   * {@code get_positions}, {@code get_account_summary}; anything else is {@code -32601 Method not
+   * found}.
    */
   public Reply handle(String accountId, String method, JsonNode params) {
     Account account = account(accountId);
@@ -80,6 +91,7 @@ public final class PaperExchange {
                 cancel(account, withLabel(request).and(inAnyCurrency(account, request)), events);
             case "private/get_open_orders_by_currency" ->
                 ordersJson(account.openOrders(inCurrency(account, request).and(ofKind(request))));
+            case "private/get_order_history_by_currency" -> orderHistory(account, request);
             case "private/get_order_state" -> orderState(account, request.text("order_id"));
             case "private/get_order_state_by_label" ->
                 ordersJson(account.orders(inCurrency(account, request).and(withLabel(request))));
@@ -267,6 +279,40 @@ public final class PaperExchange {
     return ExchangeJson.text(
         ExchangeJson.order(
             account.order(orderId).orElseThrow(() -> new Rejection(DeribitError.orderNotFound()))));
+  }
+
+  /**
+   * {@code private/get_order_history_by_currency}: the closed orders in {@code currency} (of {@code
+   * kind}, default any), newest first, skipping {@code offset} (default 0), at most {@code count};
+   * an order that closed without any fill only with {@code include_unfilled} (default false), as
+   * Deribit documents the parameters. Open orders are not history: {@code
+   * get_open_orders_by_currency} lists them. The account keeps its last {@value
+   * Account#CLOSED_ORDERS_KEPT} closed orders, the most one page can hold.
+   */
+  private static String orderHistory(Account account, Params request) {
+    Predicate<Order> wanted = inCurrency(account, request).and(ofKind(request));
+    if (!request.flag("include_unfilled").orElse(false)) {
+      wanted = wanted.and(order -> order.filledAmount() > 0);
+    }
+    int count = wholeNumber(request, "count", DEFAULT_HISTORY_COUNT, 1, MAX_HISTORY_COUNT);
+    int offset = wholeNumber(request, "offset", 0, 0, Integer.MAX_VALUE);
+    return ordersJson(account.closedOrders(wanted).stream().skip(offset).limit(count).toList());
+  }
+
+  /**
+   * An optional whole-number parameter from {@code min} to {@code max}; -32602 naming it if not.
+   */
+  private static int wholeNumber(Params request, String name, int fallback, int min, int max) {
+    OptionalDouble value = request.number(name);
+    if (value.isEmpty()) {
+      return fallback;
+    }
+    double number = value.getAsDouble();
+    if (number != Math.rint(number) || number < min || number > max) {
+      throw new Rejection(
+          DeribitError.invalidParams(name, "must be a whole number from " + min + " to " + max));
+    }
+    return (int) number;
   }
 
   private static String ordersJson(List<Order> orders) {

@@ -17,7 +17,7 @@ class EditAndCancelTest {
 
   @Test
   void editChangesAmountAndPriceOfARestingOrder() {
-    String id = buy("BTC-PERPETUAL", 500, 59_000, "");
+    String id = trader.buy("BTC-PERPETUAL", 500, 59_000, "");
 
     JsonNode result = trader.call("private/edit", "order_id", id, "amount", 800, "price", 59_500);
 
@@ -34,7 +34,7 @@ class EditAndCancelTest {
 
   @Test
   void editThatCrossesTakesLiquidityAtOnce() {
-    String id = buy("BTC-PERPETUAL", 500, 59_000, "");
+    String id = trader.buy("BTC-PERPETUAL", 500, 59_000, "");
 
     JsonNode result = trader.call("private/edit", "order_id", id, "amount", 500, "price", 60_000);
 
@@ -103,7 +103,7 @@ class EditAndCancelTest {
 
   @Test
   void cancelReturnsTheCancelledOrderAndAnnouncesIt() {
-    String id = buy("BTC-PERPETUAL", 500, 59_000, "");
+    String id = trader.buy("BTC-PERPETUAL", 500, 59_000, "");
 
     JsonNode order = trader.call("private/cancel", "order_id", id);
 
@@ -117,9 +117,9 @@ class EditAndCancelTest {
 
   @Test
   void cancelAllCancelsEveryOpenOrderAndCountsThem() {
-    buy("BTC-PERPETUAL", 500, 59_000, "");
-    buy(CALL.name(), 1, 0.01, "");
-    buy("ETH-PERPETUAL", 100, 2_900, "");
+    trader.buy("BTC-PERPETUAL", 500, 59_000, "");
+    trader.buy(CALL.name(), 1, 0.01, "");
+    trader.buy("ETH-PERPETUAL", 100, 2_900, "");
 
     assertThat(trader.call("private/cancel_all").asInt()).isEqualTo(3);
     assertThat(openOrders("BTC")).isEmpty();
@@ -128,9 +128,9 @@ class EditAndCancelTest {
 
   @Test
   void cancelAllByCurrencyCancelsOnlyThatCurrencyAndKind() {
-    buy("BTC-PERPETUAL", 500, 59_000, "");
-    buy(CALL.name(), 1, 0.01, "");
-    buy("ETH-PERPETUAL", 100, 2_900, "");
+    trader.buy("BTC-PERPETUAL", 500, 59_000, "");
+    trader.buy(CALL.name(), 1, 0.01, "");
+    trader.buy("ETH-PERPETUAL", 100, 2_900, "");
 
     assertThat(
             trader
@@ -145,10 +145,10 @@ class EditAndCancelTest {
 
   @Test
   void cancelByLabelCancelsTheOrdersWithThatLabel() {
-    buy("BTC-PERPETUAL", 500, 59_000, "gsb-BTC-7-call");
-    buy("BTC-PERPETUAL", 500, 58_000, "gsb-BTC-7-call");
-    buy("ETH-PERPETUAL", 100, 2_900, "gsb-BTC-7-call");
-    buy("BTC-PERPETUAL", 500, 57_000, "other");
+    trader.buy("BTC-PERPETUAL", 500, 59_000, "gsb-BTC-7-call");
+    trader.buy("BTC-PERPETUAL", 500, 58_000, "gsb-BTC-7-call");
+    trader.buy("ETH-PERPETUAL", 100, 2_900, "gsb-BTC-7-call");
+    trader.buy("BTC-PERPETUAL", 500, 57_000, "other");
 
     assertThat(
             trader
@@ -164,7 +164,7 @@ class EditAndCancelTest {
 
   @Test
   void cancelOnDisconnectCancelsEveryOpenOrderOfTheAccount() {
-    buy("BTC-PERPETUAL", 500, 59_000, "");
+    trader.buy("BTC-PERPETUAL", 500, 59_000, "");
     new Trader(exchange, "bob")
         .call("private/buy", "instrument_name", "BTC-PERPETUAL", "amount", 10, "price", 59_000);
 
@@ -183,8 +183,8 @@ class EditAndCancelTest {
 
   @Test
   void openOrdersCanBeFilteredByKind() {
-    buy("BTC-PERPETUAL", 500, 59_000, "");
-    buy(CALL.name(), 1, 0.01, "");
+    trader.buy("BTC-PERPETUAL", 500, 59_000, "");
+    trader.buy(CALL.name(), 1, 0.01, "");
 
     assertThat(
             names(
@@ -200,11 +200,11 @@ class EditAndCancelTest {
 
   @Test
   void orderStateByLabelFindsOpenAndClosedOrdersOfTheCurrency() {
-    String first = buy("BTC-PERPETUAL", 500, 59_000, "gsb-BTC-1-put");
+    String first = trader.buy("BTC-PERPETUAL", 500, 59_000, "gsb-BTC-1-put");
     trader.call("private/cancel", "order_id", first);
-    String second = buy("BTC-PERPETUAL", 500, 58_000, "gsb-BTC-1-put");
-    buy("ETH-PERPETUAL", 100, 2_900, "gsb-BTC-1-put");
-    buy("BTC-PERPETUAL", 500, 57_000, "gsb-BTC-2-put");
+    String second = trader.buy("BTC-PERPETUAL", 500, 58_000, "gsb-BTC-1-put");
+    trader.buy("ETH-PERPETUAL", 100, 2_900, "gsb-BTC-1-put");
+    trader.buy("BTC-PERPETUAL", 500, 57_000, "gsb-BTC-2-put");
 
     JsonNode orders =
         trader.call(
@@ -215,22 +215,6 @@ class EditAndCancelTest {
     assertThat(ids).containsExactly(first, second);
     assertThat(orders.get(0).get("order_state").asText()).isEqualTo("cancelled");
     assertThat(orders.get(1).get("order_state").asText()).isEqualTo("open");
-  }
-
-  private String buy(String instrument, double amount, double price, String label) {
-    return trader
-        .call(
-            "private/buy",
-            "instrument_name",
-            instrument,
-            "amount",
-            amount,
-            "price",
-            price,
-            "label",
-            label)
-        .at("/order/order_id")
-        .asText();
   }
 
   private JsonNode openOrders(String currency) {

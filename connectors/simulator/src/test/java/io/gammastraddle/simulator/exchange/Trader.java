@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -48,12 +49,35 @@ final class Trader {
     return reply.error();
   }
 
+  /** Places a limit buy that must be accepted; returns its order id. */
+  String buy(String instrument, double amount, double price, String label) {
+    return call(
+            "private/buy",
+            "instrument_name",
+            instrument,
+            "amount",
+            amount,
+            "price",
+            price,
+            "label",
+            label)
+        .at("/order/order_id")
+        .asText();
+  }
+
   List<UserEvent> lastEvents() {
     return last.events();
   }
 
   JsonNode summary(String currency) {
     return call("private/get_account_summary", "currency", currency);
+  }
+
+  /** The text of {@code field} in each of {@code orders}, in order. */
+  static List<String> each(JsonNode orders, String field) {
+    List<String> values = new ArrayList<>();
+    orders.forEach(order -> values.add(order.get(field).asText()));
+    return values;
   }
 
   static JsonNode parse(String json) {
