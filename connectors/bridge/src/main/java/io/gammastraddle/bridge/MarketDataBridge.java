@@ -11,10 +11,12 @@ import java.io.IOException;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Properties;
 import java.util.Set;
@@ -48,7 +50,14 @@ import org.slf4j.LoggerFactory;
  * exactly as received, with {@code recv_ts} (epoch ns) in front (DESIGN section 4). With {@link
  * Config#withUserChannels(Credentials)} it also authenticates, subscribes the account's {@code
  * user.*} channels with {@code private/subscribe} and writes them, in the same format, to {@link
- * Config#userTopic()}; the two feeds never mix.
+ * Config#userTopic()}; the two feeds never mix. Since Deribit does not replay the notifications a
+ * lost connection missed, it then also asks for the account's positions ({@code
+ * private/get_positions}) in each currency, at start and after every reconnect, and writes each
+ * answer to the user topic as one record of its own channel {@code gsb.positions.(CURRENCY)} (keyed
+ * by currency; see {@link io.gammastraddle.deribit.user.UserDecoder#positionsChannel}), so the
+ * strategy can reconcile the positions it built from fills. A failed request is logged and asked
+ * again after the connection's backoff (growing while it keeps failing) if connected, or on the
+ * next reconnect; market data goes on meanwhile.
  *
  * <p>While running, it
  *
@@ -107,8 +116,8 @@ public final class MarketDataBridge implements AutoCloseable {
    * @param instrumentRefresh how often the instruments are listed again
    * @param stalenessThreshold how long a book, ticker or index channel may stay silent before it is
    *     declared stale
-   * @param userChannels the API key whose orders, trades and portfolio are bridged, or null for
-   *     market data only
+   * @param userChannels the API key whose orders, trades, portfolio and positions are bridged, or
+   *     null for market data only
    * @param connection how the WebSocket is watched and restored
    */
   public record Config(
@@ -285,7 +294,8 @@ public final class MarketDataBridge implements AutoCloseable {
     /**
      * Authenticates with {@code apiKey} (e.g. from {@link Credentials#fromEnvironment()}) and
      * bridges the account's {@code user.orders}, {@code user.trades} and {@code user.portfolio}
-     * notifications of every currency to {@link #userTopic()}; null for none.
+     * notifications of every currency to {@link #userTopic()}, with its positions at start and
+     * after every reconnect; null for none.
      */
     public Config withUserChannels(Credentials apiKey) {
       return new Config(
@@ -370,6 +380,8 @@ public final class MarketDataBridge implements AutoCloseable {
   private final StalenessWatchdog watchdog;
   // The market channels chosen by the latest discovery.
   private final Set<String> marketChannels = ConcurrentHashMap.newKeySet();
+  // Failed private/get_positions in a row, by currency; none once one succeeds.
+  private final Map<String, Integer> positionsFailures = new ConcurrentHashMap<>();
   // Books whose chain broke and that still need a resubscription.
   private final Set<String> resyncsDue = ConcurrentHashMap.newKeySet();
   private final AtomicBoolean resyncScheduled = new AtomicBoolean();
@@ -442,6 +454,9 @@ public final class MarketDataBridge implements AutoCloseable {
               @Override
               public void onReconnected(int reconnects) {
                 LOG.info("connection restored ({} so far); channels resubscribed", reconnects);
+                if (config.userChannels() != null) {
+                  config.currencies().forEach(MarketDataBridge.this::requestPositions);
+                }
               }
 
               @Override
@@ -468,6 +483,7 @@ public final class MarketDataBridge implements AutoCloseable {
     }
     if (config.userChannels() != null) {
       subscribeUserChannels();
+      config.currencies().forEach(this::requestPositions);
     }
     long checkMillis =
         Math.max(
@@ -762,6 +778,61 @@ public final class MarketDataBridge implements AutoCloseable {
         confirmed.size(),
         channels.size(),
         config.userTopic());
+  }
+
+  /**
+   * Asks for the account's positions in {@code currency} (of every kind: no {@code kind} given) and
+   * writes the answer, received now, to the user topic ({@link UserChannels#positions}). A failure
+   * is logged and, if the connection is up by then, asked again after the connection's {@link
+   * io.gammastraddle.deribit.websocket.Backoff}, whose delay grows with the failures in a row, so
+   * that a request Deribit keeps refusing (a key without the {@code trade:read} scope) costs
+   * little; if the connection is down, its reconnect asks anyway.
+   */
+  private void requestPositions(String currency) {
+    connection
+        .call("private/get_positions", Map.of("currency", currency))
+        .whenComplete(
+            (result, error) -> {
+              if (error == null && result.isArray()) {
+                positionsFailures.remove(currency);
+                produce(
+                    new ProducerRecord<>(
+                        config.userTopic(),
+                        currency,
+                        UserChannels.positions(currency, result).withReceiveTime(nowNanos())),
+                    userRecordSent);
+                return;
+              }
+              int failures = positionsFailures.merge(currency, 1, Integer::sum);
+              Duration delay = config.connection().backoff().delay(failures - 1);
+              LOG.warn(
+                  "private/get_positions for {} failed ({} in a row), asking again in {} ms: {}",
+                  currency,
+                  failures,
+                  delay.toMillis(),
+                  error == null ? "the result is not an array" : error.toString());
+              retryPositions(currency, delay);
+            });
+  }
+
+  private void retryPositions(String currency, Duration delay) {
+    try {
+      scheduler.schedule(
+          () -> {
+            if (connection.isConnected()) {
+              requestPositions(currency);
+            }
+          },
+          delay.toMillis(),
+          TimeUnit.MILLISECONDS);
+    } catch (RejectedExecutionException closed) {
+      // closing: no more requests
+    }
+  }
+
+  /** Now in epoch nanoseconds, as {@code recv_ts}, from the connection's clock. */
+  private long nowNanos() {
+    return ChronoUnit.NANOS.between(Instant.EPOCH, config.connection().options().clock().instant());
   }
 
   private void runSoon(Runnable task) {

@@ -3,6 +3,8 @@ package io.gammastraddle.bridge;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gammastraddle.deribit.user.UserDecoder;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.util.List;
 import java.util.Locale;
@@ -11,7 +13,8 @@ import java.util.Locale;
  * The account's private channels the bridge forwards to {@code deribit.user.raw}, and the Kafka key
  * of each of their notifications (DESIGN section 4): an order's label, or its id when it has none,
  * so that every event of one order stays in one partition; for trades the first trade's; for the
- * portfolio its currency.
+ * portfolio its currency. Also the record the bridge writes there itself with the account's
+ * positions ({@link #positions(String, JsonNode)}).
  */
 final class UserChannels {
 
@@ -37,6 +40,20 @@ final class UserChannels {
 
   static boolean isUser(String channel) {
     return channel.startsWith(USER);
+  }
+
+  /**
+   * The answer of {@code private/get_positions} for {@code currency} in the shape of a user
+   * notification's params, so that it travels in the same envelope: channel {@link
+   * UserDecoder#positionsChannel(String)} ({@code gsb.positions.BTC}), a channel Deribit does not
+   * have, under which only the bridge writes; data the result array as Deribit sent it (re-written
+   * by Jackson: the same values, though a number may be spelled differently). Its Kafka key is the
+   * currency, as for the portfolio.
+   */
+  static SubscriptionParams positions(String currency, JsonNode result) {
+    String channel = UserDecoder.positionsChannel(currency);
+    ObjectNode params = JSON.createObjectNode().put("channel", channel).set("data", result);
+    return new SubscriptionParams(channel, params.toString());
   }
 
   /**

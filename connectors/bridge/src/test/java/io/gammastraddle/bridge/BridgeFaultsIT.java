@@ -6,9 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.deribit.chain.ChainSelection;
+import io.gammastraddle.deribit.user.UserDecoder;
+import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.deribit.websocket.Backoff;
+import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.embedded.EmbeddedServices;
+import io.gammastraddle.positions.ExchangePosition;
 import io.gammastraddle.simulator.Fault;
 import io.gammastraddle.simulator.SimulatedMarket;
 import io.gammastraddle.simulator.SimulatorServer;
@@ -29,7 +33,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The bridge against the simulator's injected faults, over a real WebSocket into a real Kafka: what
- * reaches Kafka lets the job rebuild every book, whatever the feed did.
+ * reaches Kafka lets the job rebuild every book, and reconcile the account's positions, whatever
+ * the feed did.
  */
 class BridgeFaultsIT {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -146,6 +151,80 @@ class BridgeFaultsIT {
           .until(() -> bridge.recordsProduced() > resumedFrom + 10);
       await().atMost(Duration.ofSeconds(10)).until(() -> bridge.staleChannels().isEmpty());
     }
+  }
+
+  @Test
+  void theAccountsPositionsLandInTheUserTopicAtStartAndAgainAfterAReconnect() throws Exception {
+    Credentials account = new Credentials("positions-it", "positions-it-secret");
+    String userTopic = topic + ".user";
+    services.createTopics(Map.of(userTopic, 1));
+    try (ResilientConnection trader =
+            ResilientConnection.open(
+                simulator.uri(),
+                (frame, nanos) -> {},
+                reconnects -> {},
+                fastReconnect().withCredentials(account));
+        KafkaConsumer<String, String> users = services.consumerFromStart(List.of(userTopic))) {
+      buyPerpetual(trader, 50); // crosses the book: the account holds +50 USD before the bridge
+      try (MarketDataBridge bridge =
+          new MarketDataBridge(
+              MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
+                  .withTopic(topic)
+                  .withUserTopic(userTopic)
+                  .withCurrencies(List.of("BTC"))
+                  .withChain(ChainSelection.perpetualsOnly())
+                  .withUserChannels(account)
+                  .withConnection(fastReconnect()))) {
+        bridge.start();
+        List<ConsumerRecord<String, String>> snapshots = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(15)).until(() -> positions(users, snapshots) == 1);
+        assertThat(snapshots.get(0).key()).isEqualTo("BTC");
+        assertThat(perpetualSize(snapshots.get(0))).isEqualTo(50);
+
+        buyPerpetual(trader, 30);
+        simulator.faults().dropConnections();
+
+        await().atMost(Duration.ofSeconds(15)).until(() -> bridge.reconnects() >= 1);
+        await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () ->
+                    positions(users, snapshots) >= 2
+                        && perpetualSize(snapshots.get(snapshots.size() - 1)) == 80);
+        assertThat(simulator.faults().count(Fault.DROPPED_CONNECTION))
+            .as("the bridge's connection and the trader's")
+            .isEqualTo(2);
+        assertThat(bridge.stopped()).isNotDone();
+      }
+    }
+  }
+
+  private static void buyPerpetual(ResilientConnection trader, int usd) throws Exception {
+    ResilientConnection.await(
+        trader.call(
+            "private/buy", Map.of("instrument_name", BOOK, "amount", usd, "type", "market")));
+  }
+
+  /** Adds the positions records that arrived; returns how many there are. */
+  private static int positions(
+      KafkaConsumer<String, String> consumer, List<ConsumerRecord<String, String>> snapshots)
+      throws Exception {
+    for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+      if (JSON.readTree(record.value()).path("channel").asText().equals("gsb.positions.BTC")) {
+        snapshots.add(record);
+      }
+    }
+    return snapshots.size();
+  }
+
+  /** The BTC-PERPETUAL size of a positions record, decoded as the job decodes it. */
+  private static double perpetualSize(ConsumerRecord<String, String> record) throws Exception {
+    List<UserEvent> events = new ArrayList<>();
+    new UserDecoder().decode(record.value(), events::add);
+    return events.get(0).positions().positions().stream()
+        .filter(position -> position.instrument().equals(BOOK))
+        .mapToDouble(ExchangePosition::size)
+        .sum();
   }
 
   private MarketDataBridge bridge(ResilientConnection.Settings settings) {

@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.deribit.Fixtures;
 import io.gammastraddle.deribit.chain.RecordedInstruments;
+import io.gammastraddle.deribit.user.UserDecoder;
+import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.deribit.websocket.AnsweringDeribitServer;
 import io.gammastraddle.deribit.websocket.AnsweringDeribitServer.Request;
 import io.gammastraddle.deribit.websocket.Backoff;
@@ -14,8 +17,12 @@ import io.gammastraddle.deribit.websocket.CapturedLogs;
 import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
+import io.gammastraddle.positions.ExchangePosition;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
@@ -32,12 +39,15 @@ import org.junit.jupiter.api.Test;
  */
 class MarketDataBridgeSessionTest {
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private static final Duration WAIT = Duration.ofSeconds(10);
   private static final String BOOK = "book.BTC-PERPETUAL.100ms";
   private static final String TICKER = "ticker.BTC-PERPETUAL.100ms";
   private static final String INDEX = "deribit_price_index.btc_usd";
   private static final Instant IN_A_WEEK = Instant.now().plus(Duration.ofDays(7));
   private static final List<String> BOOKS = Fixtures.lines("ws_book_100ms.json");
+  private static final String POSITIONS = "gsb.positions.BTC";
+  private static final Credentials ACCOUNT = new Credentials("bridge-id", "bridge-secret");
 
   private final MockProducer<String, String> producer =
       new MockProducer<>(true, null, new StringSerializer(), new StringSerializer());
@@ -58,6 +68,18 @@ class MarketDataBridgeSessionTest {
                     : options.get()));
     server.answer(
         "public/get_index_price", "{\"index_price\":60000.0,\"estimated_delivery_price\":60000.0}");
+    server.answer("private/get_positions", positionsResult());
+  }
+
+  /** The recorded answer of private/get_positions: a long BTC-PERPETUAL of 50 USD at 7440.18. */
+  private static String positionsResult() {
+    try {
+      return JSON.readTree(Fixtures.lines("rpc_private_get_positions.json").get(1))
+          .get("result")
+          .toString();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterEach
@@ -121,6 +143,24 @@ class MarketDataBridgeSessionTest {
     return producer.history().stream().filter(record -> record.topic().equals(topic)).toList();
   }
 
+  /** The user-topic records of the account's positions, in the order produced. */
+  private List<ProducerRecord<String, String>> positionRecords() {
+    return records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).stream()
+        .filter(record -> record.value().contains("\"channel\":\"" + POSITIONS + "\""))
+        .toList();
+  }
+
+  /** Index of the first request of {@code method} on connection {@code connection}. */
+  private int firstOnConnection(String method, int connection) {
+    List<Request> requests = server.requests();
+    for (int i = 0; i < requests.size(); i++) {
+      if (requests.get(i).method().equals(method) && requests.get(i).connection() == connection) {
+        return i;
+      }
+    }
+    throw new AssertionError(method + " never sent on connection " + connection);
+  }
+
   @Test
   void aBookGapIsCountedAndResubscribedWhileEveryFrameIsStillPublished() throws Exception {
     started(config().withIncludeOptions(false));
@@ -163,6 +203,7 @@ class MarketDataBridgeSessionTest {
             params(snapshot(900)),
             params(change(900, 901)));
     assertThat(bridge.status().bookGaps()).isEqualTo(1);
+    assertThat(server.requests("private/get_positions")).as("no user channels").isEmpty();
   }
 
   private static String params(String frame) {
@@ -171,14 +212,12 @@ class MarketDataBridgeSessionTest {
 
   @Test
   void userNotificationsGoOnlyToTheUserTopicKeyedByOrderOrCurrency() throws Exception {
-    started(
-        config()
-            .withIncludeOptions(false)
-            .withUserChannels(new Credentials("bridge-id", "bridge-secret")));
+    started(config().withIncludeOptions(false).withUserChannels(ACCOUNT));
+    await().atMost(WAIT).until(() -> bridge.userRecordsProduced() == 1); // the positions
 
     assertThat(server.requests().stream().map(Request::method))
         .startsWith("public/set_heartbeat", "public/auth")
-        .endsWith("public/subscribe", "private/subscribe");
+        .endsWith("public/subscribe", "private/subscribe", "private/get_positions");
     assertThat(channelsOf("private/subscribe"))
         .containsExactly(
             "user.orders.any.BTC.raw", "user.trades.any.BTC.raw", "user.portfolio.btc");
@@ -190,19 +229,71 @@ class MarketDataBridgeSessionTest {
     String ticker = Fixtures.lines("ws_ticker_perpetual_100ms.json").get(0);
     publish(order, ticker, trades, portfolio);
 
-    assertThat(records(MarketDataBridge.Config.DEFAULT_USER_TOPIC))
+    List<ProducerRecord<String, String>> notifications =
+        records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).subList(1, 4);
+    assertThat(notifications)
         .extracting(ProducerRecord::key)
         .containsExactly("5", "4008965646", "BTC");
-    assertThat(records(MarketDataBridge.Config.DEFAULT_USER_TOPIC))
+    assertThat(notifications)
         .extracting(ProducerRecord::value)
         .allMatch(value -> value.matches("\\{\"recv_ts\":\\d+,\"channel\":\"user\\..*"));
-    assertThat(records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).get(0).value())
-        .endsWith(params(order).substring(1));
+    assertThat(notifications.get(0).value()).endsWith(params(order).substring(1));
     assertThat(records(MarketDataBridge.Config.DEFAULT_TOPIC))
         .extracting(ProducerRecord::key)
         .containsExactly("BTC-PERPETUAL");
-    assertThat(bridge.userRecordsProduced()).isEqualTo(3);
-    assertThat(bridge.recordsProduced()).isEqualTo(4);
+    assertThat(bridge.userRecordsProduced()).isEqualTo(4);
+    assertThat(bridge.recordsProduced()).isEqualTo(5);
+  }
+
+  @Test
+  void writesTheAccountsPositionsAfterSubscribingAndAgainAfterEveryReconnect() throws Exception {
+    started(config().withIncludeOptions(false).withUserChannels(ACCOUNT));
+    await().atMost(WAIT).until(() -> positionRecords().size() == 1);
+
+    ProducerRecord<String, String> first = positionRecords().get(0);
+    assertThat(first.key()).isEqualTo("BTC");
+    assertThat(first.value())
+        .matches("\\{\"recv_ts\":\\d+,\"channel\":\"gsb\\.positions\\.BTC\",\"data\":.*\\}")
+        .endsWith(",\"data\":" + positionsResult() + "}");
+    assertThat(server.requests("private/get_positions"))
+        .extracting(request -> request.params().toString())
+        .containsExactly("{\"currency\":\"BTC\"}");
+    assertThat(firstOnConnection("private/get_positions", 1))
+        .isGreaterThan(firstOnConnection("private/subscribe", 1));
+    List<UserEvent> decoded = new ArrayList<>();
+    new UserDecoder().decode(first.value(), decoded::add);
+    assertThat(decoded.get(0).positions().positions())
+        .containsExactly(new ExchangePosition("BTC-PERPETUAL", 50, 7440.18));
+
+    server.dropConnections();
+
+    await().atMost(WAIT).until(() -> positionRecords().size() == 2);
+    assertThat(bridge.reconnects()).isEqualTo(1);
+    assertThat(firstOnConnection("private/get_positions", 2))
+        .as("asked on the new connection once its user channels are subscribed again")
+        .isGreaterThan(firstOnConnection("private/subscribe", 2));
+    assertThat(positionRecords().get(1).key()).isEqualTo("BTC");
+  }
+
+  @Test
+  void aRefusedPositionsRequestIsAskedAgainWhileMarketDataGoesOn() throws Exception {
+    server.refuseNext("private/get_positions", 10000, "internal_server_error");
+    String logs;
+    try (CapturedLogs captured = CapturedLogs.capture()) {
+      started(config().withIncludeOptions(false).withUserChannels(ACCOUNT));
+      String ticker = Fixtures.lines("ws_ticker_perpetual_100ms.json").get(0);
+      publish(ticker);
+
+      await().atMost(WAIT).until(() -> positionRecords().size() == 1);
+      logs = captured.text();
+    }
+    assertThat(server.requests("private/get_positions")).hasSize(2);
+    assertThat(records(MarketDataBridge.Config.DEFAULT_TOPIC)).hasSize(1);
+    assertThat(bridge.stopped()).isNotDone();
+    assertThat(logs)
+        .contains("private/get_positions for BTC failed (1 in a row)")
+        .contains("internal_server_error")
+        .doesNotContain("bridge-secret");
   }
 
   @Test

@@ -2,6 +2,8 @@ package io.gammastraddle.bridge;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.deribit.Fixtures;
 import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
@@ -55,5 +57,20 @@ class UserChannelsTest {
                 new SubscriptionParams(
                     "user.portfolio.eth", "{\"channel\":\"user.portfolio.eth\"}")))
         .isEqualTo("ETH");
+  }
+
+  @Test
+  void wrapsThePositionsAnswerInANotificationOfTheBridgesOwnChannel() throws Exception {
+    JsonNode result =
+        new ObjectMapper().readTree("[{\"instrument_name\":\"ETH-PERPETUAL\",\"size\":-10}]");
+
+    SubscriptionParams params = UserChannels.positions("ETH", result);
+
+    assertThat(params.channel()).isEqualTo("gsb.positions.ETH");
+    assertThat(UserChannels.isUser(params.channel())).as("not a Deribit user channel").isFalse();
+    assertThat(params.withReceiveTime(7))
+        .isEqualTo(
+            "{\"recv_ts\":7,\"channel\":\"gsb.positions.ETH\","
+                + "\"data\":[{\"instrument_name\":\"ETH-PERPETUAL\",\"size\":-10}]}");
   }
 }

@@ -9,6 +9,7 @@ import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.orders.OrderStatus;
 import io.gammastraddle.orders.Side;
 import io.gammastraddle.positions.ContractType;
+import io.gammastraddle.positions.ExchangePosition;
 import io.gammastraddle.positions.Fill;
 import java.util.ArrayList;
 import java.util.List;
@@ -29,7 +30,14 @@ import java.util.function.Consumer;
  *   <li>{@code user.trades.*}: an array of trades, each a {@link Fill}; a trade in an instrument
  *       {@link Fill} does not take (a future, a linear instrument) refuses the message, so that a
  *       position never silently misses a trade;
- *   <li>{@code user.portfolio.*}: one portfolio object, an {@link AccountSnapshot}.
+ *   <li>{@code user.portfolio.*}: one portfolio object, an {@link AccountSnapshot};
+ *   <li>{@code gsb.positions.(CURRENCY)} ({@link #positionsChannel(String)}): not a Deribit channel
+ *       but the bridge's own, under which it writes the answer of {@code private/get_positions} (an
+ *       array of positions) at start and after every reconnect; a {@link PositionsSnapshot} with
+ *       recv_ts as its time. Positions of size 0, which Deribit lists for instruments closed
+ *       earlier, are left out; an open position in an instrument {@link ExchangePosition} does not
+ *       take refuses the message, as a trade does, so that a reconciliation never silently misses
+ *       one, and so does a {@code direction} that disagrees with the sign of {@code size}.
  * </ul>
  *
  * <p>Deribit's {@code order_state} maps to {@link OrderStatus} as follows: {@code open} is OPEN;
@@ -51,7 +59,17 @@ public final class UserDecoder {
   private static final ObjectMapper JSON =
       JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).build();
   private static final String PORTFOLIO = "user.portfolio.";
+  private static final String POSITIONS = "gsb.positions.";
   private static final long NANOS_PER_MILLI = 1_000_000;
+
+  /**
+   * The channel under which the bridge writes the account's positions in {@code currency}: {@code
+   * gsb.positions.BTC}. Deribit has no such channel (its own are named {@code user.*}, public ones
+   * after their data), so the name cannot clash with one.
+   */
+  public static String positionsChannel(String currency) {
+    return POSITIONS + currency;
+  }
 
   /** Decodes one value; a trades notification yields one event per trade. */
   public void decode(String value, Consumer<UserEvent> out) throws MalformedMessageException {
@@ -78,6 +96,7 @@ public final class UserDecoder {
       }
       case "portfolio" ->
           events.add(UserEvent.of(account(channel, JsonFields.of(data, "portfolio"), message)));
+      case "positions" -> events.add(UserEvent.of(positions(channel, data, message)));
       default -> throw new MalformedMessageException("unsupported channel " + channel);
     }
     events.forEach(out);
@@ -173,11 +192,58 @@ public final class UserDecoder {
     }
   }
 
+  private static PositionsSnapshot positions(String channel, JsonNode data, JsonFields message)
+      throws MalformedMessageException {
+    if (!data.isArray()) {
+      throw new MalformedMessageException("positions data is not an array");
+    }
+    String currency = channel.substring(POSITIONS.length());
+    List<ExchangePosition> open = new ArrayList<>();
+    for (JsonNode node : data) {
+      JsonFields position = JsonFields.of(node, "position");
+      String instrument = position.text("instrument_name");
+      double size = position.number("size");
+      if (!ContractType.currencyOf(instrument).equals(currency)) {
+        throw position.refused(instrument + " on channel " + channel);
+      }
+      String direction = position.optionalText("direction");
+      if (!direction.isEmpty() && !direction.equals(directionOf(size))) {
+        throw position.refused(
+            "direction " + direction + " but size " + size + " in " + instrument);
+      }
+      if (size != 0) {
+        try {
+          open.add(new ExchangePosition(instrument, size, position.number("average_price")));
+        } catch (IllegalArgumentException e) {
+          throw position.refused(e.getMessage());
+        }
+      }
+    }
+    try {
+      return new PositionsSnapshot(
+          currency, open, message.positiveInteger("recv_ts") / NANOS_PER_MILLI);
+    } catch (IllegalArgumentException e) {
+      throw new MalformedMessageException(e.getMessage());
+    }
+  }
+
   /**
-   * The part after {@code user.}: {@code orders} for {@code user.orders.any.BTC.raw}; "" when the
-   * channel is not a user channel with at least one part after its family.
+   * Deribit's {@code direction} of a position of {@code size}: {@code buy}, {@code sell}, {@code
+   * zero}.
+   */
+  private static String directionOf(double size) {
+    return size > 0 ? "buy" : size < 0 ? "sell" : "zero";
+  }
+
+  /**
+   * {@code positions} for the bridge's {@code gsb.positions.*}; otherwise the part after {@code
+   * user.}: {@code orders} for {@code user.orders.any.BTC.raw}; "" when the channel is neither the
+   * bridge's nor a user channel with at least one part after its family.
    */
   private static String family(String channel) {
+    if (channel.startsWith(POSITIONS)) {
+      return "positions";
+    }
     String[] parts = channel.split("\\.", -1);
     return parts.length >= 3 && parts[0].equals("user") ? parts[1] : "";
   }

@@ -1,6 +1,9 @@
 package io.gammastraddle.deribit.user;
 
 import io.gammastraddle.positions.Fill;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * One decoded {@code deribit.user.raw} record: exactly one of the fields is set.
@@ -12,18 +15,33 @@ import io.gammastraddle.positions.Fill;
  * @param order an order's new state, from {@code user.orders.*}
  * @param fill one trade of ours, from {@code user.trades.*}
  * @param account the account's state in one currency, from {@code user.portfolio.*}
+ * @param positions the account's positions in one currency, from the bridge's {@code
+ *     gsb.positions.*} (see {@link UserDecoder#positionsChannel(String)})
  */
-public record UserEvent(OrderReport order, Fill fill, AccountSnapshot account) {
+public record UserEvent(
+    OrderReport order, Fill fill, AccountSnapshot account, PositionsSnapshot positions) {
+
+  public UserEvent {
+    List<Object> parts = Arrays.asList(order, fill, account, positions);
+    if (parts.stream().filter(Objects::nonNull).count() != 1) {
+      throw new IllegalArgumentException(
+          "a user event holds exactly one of order, fill, account, positions: " + parts);
+    }
+  }
 
   public static UserEvent of(OrderReport order) {
-    return new UserEvent(order, null, null);
+    return new UserEvent(order, null, null, null);
   }
 
   public static UserEvent of(Fill fill) {
-    return new UserEvent(null, fill, null);
+    return new UserEvent(null, fill, null, null);
   }
 
   public static UserEvent of(AccountSnapshot account) {
-    return new UserEvent(null, null, account);
+    return new UserEvent(null, null, account, null);
+  }
+
+  public static UserEvent of(PositionsSnapshot positions) {
+    return new UserEvent(null, null, null, positions);
   }
 }

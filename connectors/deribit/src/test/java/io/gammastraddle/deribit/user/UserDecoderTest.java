@@ -11,6 +11,7 @@ import io.gammastraddle.orders.OrderLabel;
 import io.gammastraddle.orders.OrderStatus;
 import io.gammastraddle.orders.OrderUpdate;
 import io.gammastraddle.orders.Side;
+import io.gammastraddle.positions.ExchangePosition;
 import io.gammastraddle.positions.Fill;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,6 +36,26 @@ class UserDecoderTest {
     return Fixtures.marketValue(Fixtures.lines(file).get(line - 1), RECEIVED_NANOS);
   }
 
+  /**
+   * The answer of {@code private/get_positions} (rpc_private_get_positions.json, line 2: a long
+   * BTC-PERPETUAL of 50 USD at 7440.18) as the bridge writes it under {@code gsb.positions.BTC}.
+   */
+  private static String positions() {
+    String response = Fixtures.lines("rpc_private_get_positions.json").get(1);
+    String result = response.substring(response.indexOf("\"result\":") + "\"result\":".length());
+    return "{\"recv_ts\":"
+        + RECEIVED_NANOS
+        + ",\"channel\":\"gsb.positions.BTC\",\"data\":"
+        + result.substring(0, result.length() - 1)
+        + "}";
+  }
+
+  /** {@link #positions()} with {@code position} (a JSON object) listed after the fixture's one. */
+  private static String positionsWith(String position) {
+    String value = positions();
+    return value.substring(0, value.length() - 2) + "," + position + "]}";
+  }
+
   private static String firstOrderWith(String from, String to) {
     String value = fixture("ws_user_orders.json", 1);
     assertThat(value).contains(from);
@@ -47,6 +68,14 @@ class UserDecoderTest {
         .isInstanceOf(MalformedMessageException.class)
         .hasMessage(reason);
     assertThat(events).as("a refused message emits nothing").isEmpty();
+  }
+
+  /**
+   * {@code value}, which must contain {@code from}, is refused once it is replaced by {@code to}.
+   */
+  private void assertRefusedOnceReplaced(String value, String from, String to, String reason) {
+    assertThat(value).contains(from);
+    assertRefused(value.replace(from, to), reason);
   }
 
   @Test
@@ -183,6 +212,85 @@ class UserDecoderTest {
   }
 
   @Test
+  void decodesTheExchangesPositionsWithTheReceiveTimeAsTheirTimestamp() throws Exception {
+    List<UserEvent> events = decode(positions());
+
+    // 1_700_000_000_123_456_789 ns / 1_000_000 = 1_700_000_000_123 ms
+    assertThat(events)
+        .extracting(UserEvent::positions)
+        .containsExactly(
+            new PositionsSnapshot(
+                "BTC",
+                List.of(new ExchangePosition("BTC-PERPETUAL", 50, 7440.18)),
+                1_700_000_000_123L));
+    assertThat(UserDecoder.positionsChannel("BTC")).isEqualTo("gsb.positions.BTC");
+  }
+
+  @Test
+  void keepsAShortOptionSignedAndDropsPositionsClosedToZero() throws Exception {
+    String value =
+        positionsWith(
+                """
+                {"instrument_name":"BTC-27JUN25-60000-C","direction":"sell","size":-0.5,\
+                "average_price":0.0155,"kind":"option"}""")
+            .replace("]}", "," + closedFuture() + "]}");
+
+    PositionsSnapshot snapshot = decode(value).get(0).positions();
+
+    assertThat(snapshot.positions())
+        .containsExactly(
+            new ExchangePosition("BTC-PERPETUAL", 50, 7440.18),
+            new ExchangePosition("BTC-27JUN25-60000-C", -0.5, 0.0155));
+  }
+
+  /** A future closed earlier: Deribit still lists it, with size 0 and average price 0. */
+  private static String closedFuture() {
+    return """
+        {"instrument_name":"BTC-25SEP20","direction":"zero","size":0,"average_price":0,\
+        "kind":"future"}""";
+  }
+
+  @Test
+  void decodesAnAccountWithoutPositionsIntoAnEmptySnapshot() throws Exception {
+    String value =
+        "{\"recv_ts\":" + RECEIVED_NANOS + ",\"channel\":\"gsb.positions.ETH\",\"data\":[]}";
+
+    assertThat(decode(value).get(0).positions())
+        .isEqualTo(new PositionsSnapshot("ETH", List.of(), 1_700_000_000_123L));
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          "size":50                            | "size":-50                         | position: direction buy but size -50.0 in BTC-PERPETUAL
+          "size":50                            | "size":"50"                        | position: size missing or not a number
+          "average_price":7440.18              | "average_price":0                  | position: need a finite size and, when open, a positive average price: BTC-PERPETUAL size=50.0 averagePrice=0.0
+          "instrument_name":"BTC-PERPETUAL"    | "instrument_name":"BTC-25SEP20"    | position: not a Deribit inverse option or inverse perpetual: BTC-25SEP20
+          "instrument_name":"BTC-PERPETUAL"    | "instrument_name":"ETH-PERPETUAL"  | position: ETH-PERPETUAL on channel gsb.positions.BTC
+          "instrument_name":"BTC-PERPETUAL",   | ''                                 | position: missing instrument_name
+          """)
+  void refusesTheSnapshotWhenOnePositionIsBad(String from, String to, String reason) {
+    assertRefusedOnceReplaced(positions(), from, to, reason);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      textBlock =
+          """
+          {"recv_ts":1700000000123456789,"channel":"gsb.positions.BTC","data":{}}   | positions data is not an array
+          {"recv_ts":1700000000123456789,"channel":"gsb.positions.BTC","data":[[]]} | position is not a JSON object
+          {"channel":"gsb.positions.BTC","data":[]}               | missing or non-integer recv_ts
+          {"recv_ts":1700000000123456789,"channel":"gsb.positions.","data":[]}      | a positions snapshot needs its currency
+          {"recv_ts":1700000000123456789,"channel":"gsb.orders.BTC","data":[]}      | unsupported channel gsb.orders.BTC
+          """)
+  void refusesAMalformedPositionsSnapshotWithItsReason(String value, String reason) {
+    assertRefused(value, reason);
+  }
+
+  @Test
   void refusesWhatIsNotOneJsonValue() {
     assertThatThrownBy(() -> decode("{\"channel\":\"user.orders.any.BTC.raw\",\"data\":"))
         .isInstanceOf(MalformedMessageException.class)
@@ -258,10 +366,7 @@ class UserDecoderTest {
           "direction":"sell","amount":20}]  | "direction":"sell","amount":0}]   | trade: amount, price and index price must be positive and finite: amount=0.0 price=8954.0 indexPrice=8956.73 trade 48079255
           """)
   void refusesAllTradesWhenOneIsBad(String from, String to, String reason) {
-    String value = fixture("ws_user_trades.json", 1);
-    assertThat(value).contains(from);
-
-    assertRefused(value.replace(from, to), reason);
+    assertRefusedOnceReplaced(fixture("ws_user_trades.json", 1), from, to, reason);
   }
 
   @ParameterizedTest
@@ -276,9 +381,6 @@ class UserDecoderTest {
           "recv_ts":1700000000123456789  | "recv_ts":"soon"               | missing or non-integer recv_ts
           """)
   void refusesABadPortfolioWithItsReason(String from, String to, String reason) {
-    String value = fixture("ws_user_portfolio.json", 1);
-    assertThat(value).contains(from);
-
-    assertRefused(value.replace(from, to), reason);
+    assertRefusedOnceReplaced(fixture("ws_user_portfolio.json", 1), from, to, reason);
   }
 }

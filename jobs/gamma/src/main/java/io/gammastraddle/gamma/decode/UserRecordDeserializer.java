@@ -15,9 +15,10 @@ import org.apache.flink.util.Collector;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /**
- * Decodes {@code deribit.user.raw} records (orders, our trades, the account) into strategy inputs
- * keyed by currency. A record that cannot be decoded becomes a dead letter with its reason, whole:
- * none of its events reaches the strategy, as {@link UserDecoder} refuses a message whole.
+ * Decodes {@code deribit.user.raw} records (orders, our trades, the account, the exchange's
+ * positions) into strategy inputs keyed by currency. A record that cannot be decoded becomes a dead
+ * letter with its reason, whole: none of its events reaches the strategy, as {@link UserDecoder}
+ * refuses a message whole.
  */
 public class UserRecordDeserializer implements KafkaRecordDeserializationSchema<StrategyInput> {
 
@@ -41,6 +42,9 @@ public class UserRecordDeserializer implements KafkaRecordDeserializationSchema<
   private static String currency(UserEvent event) {
     if (event.account() != null) {
       return event.account().currency();
+    }
+    if (event.positions() != null) {
+      return event.positions().currency();
     }
     String instrument =
         event.fill() != null ? event.fill().instrument() : event.order().instrument();

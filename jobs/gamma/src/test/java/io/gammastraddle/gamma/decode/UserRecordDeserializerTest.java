@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gammastraddle.gamma.strategy.StrategyInput;
 import io.gammastraddle.orders.OrderStatus;
+import io.gammastraddle.positions.ExchangePosition;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +47,22 @@ class UserRecordDeserializerTest {
     assertThat(inputs.get(0).underlying()).isEqualTo("ETH");
     assertThat(inputs.get(0).user().order().status()).isEqualTo(OrderStatus.FILLED);
     assertThat(inputs.get(0).deadLetter()).isNull();
+  }
+
+  @Test
+  void theExchangesPositionsAreKeyedByTheirCurrency() {
+    List<StrategyInput> inputs =
+        deserialize(
+            """
+            {"recv_ts":1700000000000000000,"channel":"gsb.positions.ETH",
+             "data":[{"instrument_name":"ETH-PERPETUAL","direction":"sell","size":-40,
+             "average_price":2000.5}]}
+            """);
+
+    assertThat(inputs).hasSize(1);
+    assertThat(inputs.get(0).underlying()).isEqualTo("ETH");
+    assertThat(inputs.get(0).user().positions().positions())
+        .containsExactly(new ExchangePosition("ETH-PERPETUAL", -40, 2000.5));
   }
 
   @Test
