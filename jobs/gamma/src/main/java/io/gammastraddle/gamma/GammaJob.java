@@ -345,7 +345,11 @@ public final class GammaJob {
     }
     GammaConfig config = ConfigLayers.load(file, System.getenv(), overrides);
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
-    new GammaJob(config, KafkaEndpoints.create(config)).build(env);
+    new GammaJob(
+            config,
+            KafkaEndpoints.create(config),
+            config.trading().enabled() ? KafkaEndpoints.trading(config) : null)
+        .build(env);
     env.execute(NAME);
   }
 }

@@ -1,11 +1,14 @@
 package io.gammastraddle.gamma;
 
+import io.gammastraddle.execution.ExecutionSettings;
+import io.gammastraddle.execution.ExecutionSink;
 import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.alerts.AlertJson;
 import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
 import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
+import io.gammastraddle.gamma.decode.UserRecordDeserializer;
 import io.gammastraddle.gamma.features.FeatureCache;
 import io.gammastraddle.gamma.features.FeatureJson;
 import io.gammastraddle.gamma.labels.SampleJson;
@@ -14,10 +17,15 @@ import io.gammastraddle.gamma.scoring.ModelUpdate;
 import io.gammastraddle.gamma.scoring.ModelUpdateDeserializer;
 import io.gammastraddle.gamma.scoring.PredictionCache;
 import io.gammastraddle.gamma.scoring.PredictionJson;
+import io.gammastraddle.gamma.strategy.OrderJson;
+import io.gammastraddle.gamma.strategy.StrategyInput;
+import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.market.MarketEvent;
 import io.gammastraddle.redis.RedisSerializer;
 import io.gammastraddle.redis.RedisSink;
 import io.gammastraddle.registry.ModelTopic;
+import java.net.URI;
+import java.util.Locale;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
 import org.apache.flink.connector.kafka.sink.KafkaSink;
@@ -79,6 +87,37 @@ public final class KafkaEndpoints {
         redisSink(config, new ModelCache()),
         kafkaSink(config, new AlertJson(config.alertsTopic())),
         redisSink(config, new AlertCache()));
+  }
+
+  /**
+   * The trading endpoints: the account's records from the user topic (from the committed offsets,
+   * the earliest on a first start, as the market), orders to the venue of {@code trading.mode} and
+   * to the audit topic, the trading status to Redis.
+   */
+  public static TradingEndpoints trading(GammaConfig config) {
+    GammaConfig.Trading trading = config.trading();
+    KafkaSource<StrategyInput> account =
+        KafkaSource.<StrategyInput>builder()
+            .setBootstrapServers(config.kafkaBootstrap())
+            .setTopics(trading.userTopic())
+            .setGroupId(config.consumerGroup() + "-account")
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
+            .setDeserializer(new UserRecordDeserializer())
+            .build();
+    ExecutionSink execution =
+        ExecutionSink.builder()
+            .setUri(URI.create(trading.venue()))
+            .setMode(ExecutionSettings.Mode.valueOf(trading.mode().toUpperCase(Locale.ROOT)))
+            .setRealMoneyConfirmed(trading.realMoneyConfirmed())
+            .setPaperAccount(trading.paperAccount())
+            .setKafkaBootstrap(config.kafkaBootstrap())
+            .setUserTopic(trading.userTopic())
+            .build();
+    return new TradingEndpoints(
+        account,
+        execution,
+        kafkaSink(config, new OrderJson(trading.ordersTopic())),
+        redisSink(config, new TradingCache()));
   }
 
   private static <T> RedisSink<T> redisSink(GammaConfig config, RedisSerializer<T> serializer) {

@@ -7,6 +7,7 @@ import io.gammastraddle.book.OrderBook;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.deribit.user.AccountSnapshot;
+import io.gammastraddle.deribit.user.PositionsSnapshot;
 import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.gamma.scoring.PredictionEvent;
@@ -30,6 +31,7 @@ import io.gammastraddle.positions.OptionRisk;
 import io.gammastraddle.positions.PnlSummary;
 import io.gammastraddle.positions.PortfolioGreeks;
 import io.gammastraddle.positions.Positions;
+import io.gammastraddle.positions.SizeDifference;
 import io.gammastraddle.risk.Exposure;
 import io.gammastraddle.risk.KillSwitchEvent;
 import io.gammastraddle.risk.KillSwitchMode;
@@ -207,8 +209,13 @@ public final class Trader {
   public void onUser(TradingState state, UserEvent event, Output out) {
     long now;
     if (event.fill() != null) {
-      state.positions.apply(event.fill());
       now = event.fill().timestamp();
+      if (now >= state.positionsAsOf) {
+        state.positions.apply(event.fill());
+      }
+    } else if (event.positions() != null) {
+      now = event.positions().timestamp();
+      reconcile(state, event.positions(), out);
     } else if (event.account() != null) {
       AccountSnapshot account = event.account();
       state.equityCoin = account.equity();
@@ -222,6 +229,22 @@ public final class Trader {
       route(state, update.get());
     }
     work(state, now, 0, out);
+  }
+
+  /**
+   * The exchange's positions (at start and after each reconnect of the bridge) replace ours where
+   * they differ, since the exchange's are the truth: fills can be missed while disconnected. A fill
+   * older than the snapshot is already in it, so it is not booked again.
+   */
+  private void reconcile(TradingState state, PositionsSnapshot snapshot, Output out) {
+    List<SizeDifference> differences = state.positions.adopt(snapshot.positions());
+    state.positionsAsOf = snapshot.timestamp();
+    if (!differences.isEmpty()) {
+      out.alert(
+          "positions-reconciled",
+          underlying + ": adopted the exchange's positions: " + differences,
+          snapshot.timestamp());
+    }
   }
 
   private void route(TradingState state, OrderUpdate update) {

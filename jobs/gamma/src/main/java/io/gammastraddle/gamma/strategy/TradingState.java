@@ -27,6 +27,10 @@ public class TradingState {
   public long nextDecisionSeq;
 
   public Positions positions = new Positions();
+
+  /** Time of the exchange's last positions snapshot: fills before it are in it. */
+  public long positionsAsOf = Long.MIN_VALUE;
+
   public KillSwitch killSwitch = new KillSwitch();
   public ScenarioWindow scenarios = new ScenarioWindow();
 

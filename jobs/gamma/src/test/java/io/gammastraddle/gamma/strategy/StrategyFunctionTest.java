@@ -9,6 +9,7 @@ import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.chain.OptionTicker;
 import io.gammastraddle.deribit.user.AccountSnapshot;
 import io.gammastraddle.deribit.user.OrderReport;
+import io.gammastraddle.deribit.user.PositionsSnapshot;
 import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.features.FeatureSchema;
 import io.gammastraddle.features.FeatureVector;
@@ -23,10 +24,13 @@ import io.gammastraddle.orders.OrderIntent;
 import io.gammastraddle.orders.OrderPolicy;
 import io.gammastraddle.orders.OrderStatus;
 import io.gammastraddle.orders.Side;
+import io.gammastraddle.positions.ExchangePosition;
 import io.gammastraddle.positions.Fill;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.state.VoidNamespace;
+import org.apache.flink.runtime.state.VoidNamespaceSerializer;
 import org.apache.flink.streaming.runtime.streamrecord.StreamRecord;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
 import org.apache.flink.streaming.util.ProcessFunctionTestHarnesses;
@@ -155,6 +159,27 @@ class StrategyFunctionTest {
   }
 
   @Test
+  void theExchangesPositionsReplaceOursAndOlderFillsAreNotBookedAgain() throws Exception {
+    market(T0, 45);
+    user(
+        UserEvent.of(
+            new PositionsSnapshot(
+                "BTC", List.of(new ExchangePosition(PERP, -1_000, 36_000)), T0 + 1_000)));
+
+    assertThat(alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.type()).isEqualTo("positions-reconciled");
+              assertThat(alert.message()).contains(PERP);
+            });
+    // a fill the snapshot already holds (it happened before it), then a newer one
+    user(UserEvent.of(new Fill(PERP, Side.SELL, 1_000, 36_000, 0, INDEX, T0 + 500, "", "t1")));
+    user(UserEvent.of(new Fill(PERP, Side.SELL, 200, 36_010, 0, INDEX, T0 + 1_500, "", "t2")));
+    assertThat(state().positions.position(PERP).size()).isEqualTo(-1_200);
+  }
+
+  @Test
   void aPredictionWithoutAnEdgeSendsNothing() throws Exception {
     market(T0, 70);
     account(T0, 10);
@@ -177,7 +202,24 @@ class StrategyFunctionTest {
   private void market(long time, double volPercent) throws Exception {
     send(UnderlyingEvent.of(new IndexPrice("btc_usd", "BTC", time, INDEX, 0)));
     send(UnderlyingEvent.of(MarketEvents.perpTicker(time, 0.0001, 1e9, 0)));
-    send(UnderlyingEvent.of(MarketEvents.perpTop(time, 36_499.5, 36_500, 1e6, 1e6, false)));
+    send(
+        UnderlyingEvent.of(
+            new BookTop(
+                PERP,
+                "BTC",
+                InstrumentKind.PERPETUAL,
+                time,
+                36_499.5,
+                500_000,
+                36_500,
+                500_000,
+                1e6,
+                1e6,
+                false,
+                2e6,
+                36_500,
+                36_499.5,
+                received(time))));
     AtmStraddle straddle = straddle(time, volPercent);
     send(UnderlyingEvent.of(straddle));
     send(UnderlyingEvent.of(vector(time)));
@@ -302,6 +344,15 @@ class StrategyFunctionTest {
 
   private List<OrderIntent> intents() {
     return harness.extractOutputValues();
+  }
+
+  private TradingState state() throws Exception {
+    harness.getOperator().setCurrentKey("BTC");
+    return harness
+        .getOperator()
+        .getPartitionedState(
+            VoidNamespace.INSTANCE, VoidNamespaceSerializer.INSTANCE, StrategyFunction.STATE)
+        .value();
   }
 
   private List<OrderIntent> hedges() {
