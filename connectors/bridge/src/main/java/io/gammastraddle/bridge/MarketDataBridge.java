@@ -51,13 +51,15 @@ import org.slf4j.LoggerFactory;
  * Config#withUserChannels(Credentials)} it also authenticates, subscribes the account's {@code
  * user.*} channels with {@code private/subscribe} and writes them, in the same format, to {@link
  * Config#userTopic()}; the two feeds never mix. Since Deribit does not replay the notifications a
- * lost connection missed, it then also asks for the account's positions ({@code
- * private/get_positions}) in each currency, at start and after every reconnect, and writes each
- * answer to the user topic as one record of its own channel {@code gsb.positions.(CURRENCY)} (keyed
- * by currency; see {@link io.gammastraddle.deribit.user.UserDecoder#positionsChannel}), so the
- * strategy can reconcile the positions it built from fills. A failed request is logged and asked
- * again after the connection's backoff (growing while it keeps failing) if connected, or on the
- * next reconnect; market data goes on meanwhile.
+ * lost connection missed, it then also asks for the account's summary ({@code
+ * private/get_account_summary}, written as a {@code user.portfolio.(currency)} notification: the
+ * equity the strategy needs before anything changes) and positions ({@code private/get_positions})
+ * in each currency, at start and after every reconnect, and writes the positions to the user topic
+ * as one record of its own channel {@code gsb.positions.(CURRENCY)} (keyed by currency; see {@link
+ * io.gammastraddle.deribit.user.UserDecoder#positionsChannel}), so the strategy can reconcile the
+ * positions it built from fills. A failed request is logged and asked again after the connection's
+ * backoff (growing while it keeps failing) if connected, or on the next reconnect; market data goes
+ * on meanwhile.
  *
  * <p>While running, it
  *
@@ -781,16 +783,28 @@ public final class MarketDataBridge implements AutoCloseable {
   }
 
   /**
-   * Asks for the account's positions in {@code currency} (of every kind: no {@code kind} given) and
-   * writes the answer, received now, to the user topic ({@link UserChannels#positions}). A failure
-   * is logged and, if the connection is up by then, asked again after the connection's {@link
-   * io.gammastraddle.deribit.websocket.Backoff}, whose delay grows with the failures in a row, so
-   * that a request Deribit keeps refusing (a key without the {@code trade:read} scope) costs
-   * little; if the connection is down, its reconnect asks anyway.
+   * Asks for the account's state in {@code currency}: its summary ({@code
+   * private/get_account_summary}, written as a {@code user.portfolio} record, since Deribit sends
+   * the portfolio only when it changes and the strategy needs the equity from the start) and its
+   * positions (of every kind: no {@code kind} given, written to {@link UserChannels#positions}),
+   * both received now. A failure is logged and, if the connection is up by then, asked again after
+   * the connection's {@link io.gammastraddle.deribit.websocket.Backoff}, whose delay grows with the
+   * failures in a row, so that a request Deribit keeps refusing (a key without the {@code
+   * trade:read} scope) costs little; if the connection is down, its reconnect asks anyway.
    */
   private void requestPositions(String currency) {
     connection
-        .call("private/get_positions", Map.of("currency", currency))
+        .call("private/get_account_summary", Map.of("currency", currency))
+        .thenCompose(
+            summary -> {
+              produce(
+                  new ProducerRecord<>(
+                      config.userTopic(),
+                      currency,
+                      UserChannels.portfolio(currency, summary).withReceiveTime(nowNanos())),
+                  userRecordSent);
+              return connection.call("private/get_positions", Map.of("currency", currency));
+            })
         .whenComplete(
             (result, error) -> {
               if (error == null && result.isArray()) {
@@ -806,11 +820,11 @@ public final class MarketDataBridge implements AutoCloseable {
               int failures = positionsFailures.merge(currency, 1, Integer::sum);
               Duration delay = config.connection().backoff().delay(failures - 1);
               LOG.warn(
-                  "private/get_positions for {} failed ({} in a row), asking again in {} ms: {}",
+                  "the account state of {} failed ({} in a row), asking again in {} ms: {}",
                   currency,
                   failures,
                   delay.toMillis(),
-                  error == null ? "the result is not an array" : error.toString());
+                  error == null ? "the positions are not an array" : error.toString());
               retryPositions(currency, delay);
             });
   }

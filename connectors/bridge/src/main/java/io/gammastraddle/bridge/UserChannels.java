@@ -50,6 +50,16 @@ final class UserChannels {
    * by Jackson: the same values, though a number may be spelled differently). Its Kafka key is the
    * currency, as for the portfolio.
    */
+  /**
+   * The answer of {@code private/get_account_summary} as a {@code user.portfolio} notification: the
+   * summary holds every field of the portfolio channel's data.
+   */
+  static SubscriptionParams portfolio(String currency, JsonNode summary) {
+    String channel = PORTFOLIO + currency.toLowerCase(Locale.ROOT);
+    ObjectNode params = JSON.createObjectNode().put("channel", channel).set("data", summary);
+    return new SubscriptionParams(channel, params.toString());
+  }
+
   static SubscriptionParams positions(String currency, JsonNode result) {
     String channel = UserDecoder.positionsChannel(currency);
     ObjectNode params = JSON.createObjectNode().put("channel", channel).set("data", result);

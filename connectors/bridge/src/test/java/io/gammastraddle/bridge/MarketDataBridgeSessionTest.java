@@ -69,14 +69,19 @@ class MarketDataBridgeSessionTest {
     server.answer(
         "public/get_index_price", "{\"index_price\":60000.0,\"estimated_delivery_price\":60000.0}");
     server.answer("private/get_positions", positionsResult());
+    server.answer(
+        "private/get_account_summary", recordedResult("rpc_private_get_account_summary.json"));
   }
 
   /** The recorded answer of private/get_positions: a long BTC-PERPETUAL of 50 USD at 7440.18. */
   private static String positionsResult() {
+    return recordedResult("rpc_private_get_positions.json");
+  }
+
+  /** The {@code result} of a recorded answer (the fixture's second line). */
+  private static String recordedResult(String fixture) {
     try {
-      return JSON.readTree(Fixtures.lines("rpc_private_get_positions.json").get(1))
-          .get("result")
-          .toString();
+      return JSON.readTree(Fixtures.lines(fixture).get(1)).get("result").toString();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -213,11 +218,16 @@ class MarketDataBridgeSessionTest {
   @Test
   void userNotificationsGoOnlyToTheUserTopicKeyedByOrderOrCurrency() throws Exception {
     started(config().withIncludeOptions(false).withUserChannels(ACCOUNT));
-    await().atMost(WAIT).until(() -> bridge.userRecordsProduced() == 1); // the positions
+    // the account's summary and positions
+    await().atMost(WAIT).until(() -> bridge.userRecordsProduced() == 2);
 
     assertThat(server.requests().stream().map(Request::method))
         .startsWith("public/set_heartbeat", "public/auth")
-        .endsWith("public/subscribe", "private/subscribe", "private/get_positions");
+        .endsWith(
+            "public/subscribe",
+            "private/subscribe",
+            "private/get_account_summary",
+            "private/get_positions");
     assertThat(channelsOf("private/subscribe"))
         .containsExactly(
             "user.orders.any.BTC.raw", "user.trades.any.BTC.raw", "user.portfolio.btc");
@@ -230,7 +240,7 @@ class MarketDataBridgeSessionTest {
     publish(order, ticker, trades, portfolio);
 
     List<ProducerRecord<String, String>> notifications =
-        records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).subList(1, 4);
+        records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).subList(2, 5);
     assertThat(notifications)
         .extracting(ProducerRecord::key)
         .containsExactly("5", "4008965646", "BTC");
@@ -241,8 +251,8 @@ class MarketDataBridgeSessionTest {
     assertThat(records(MarketDataBridge.Config.DEFAULT_TOPIC))
         .extracting(ProducerRecord::key)
         .containsExactly("BTC-PERPETUAL");
-    assertThat(bridge.userRecordsProduced()).isEqualTo(4);
-    assertThat(bridge.recordsProduced()).isEqualTo(5);
+    assertThat(bridge.userRecordsProduced()).isEqualTo(5);
+    assertThat(bridge.recordsProduced()).isEqualTo(6);
   }
 
   @Test
@@ -264,6 +274,14 @@ class MarketDataBridgeSessionTest {
     new UserDecoder().decode(first.value(), decoded::add);
     assertThat(decoded.get(0).positions().positions())
         .containsExactly(new ExchangePosition("BTC-PERPETUAL", 50, 7440.18));
+    // the summary comes first, as a portfolio notification: the equity before any change
+    ProducerRecord<String, String> portfolio =
+        records(MarketDataBridge.Config.DEFAULT_USER_TOPIC).get(0);
+    assertThat(portfolio.value()).contains("\"channel\":\"user.portfolio.btc\"");
+    List<UserEvent> account = new ArrayList<>();
+    new UserDecoder().decode(portfolio.value(), account::add);
+    assertThat(account.get(0).account().currency()).isEqualTo("BTC");
+    assertThat(account.get(0).account().marginBalance()).isEqualTo(302.62729214);
 
     server.dropConnections();
 
@@ -291,7 +309,7 @@ class MarketDataBridgeSessionTest {
     assertThat(records(MarketDataBridge.Config.DEFAULT_TOPIC)).hasSize(1);
     assertThat(bridge.stopped()).isNotDone();
     assertThat(logs)
-        .contains("private/get_positions for BTC failed (1 in a row)")
+        .contains("the account state of BTC failed (1 in a row)")
         .contains("internal_server_error")
         .doesNotContain("bridge-secret");
   }
