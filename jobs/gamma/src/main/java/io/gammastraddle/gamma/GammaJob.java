@@ -21,7 +21,6 @@ import io.gammastraddle.gamma.scoring.ScoringFunction;
 import io.gammastraddle.gamma.scoring.ScoringInput;
 import io.gammastraddle.gamma.strategy.StrategyFunction;
 import io.gammastraddle.gamma.strategy.StrategyInput;
-import io.gammastraddle.gamma.strategy.TradingRules;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.labels.TradingCosts;
 import io.gammastraddle.market.BookUpdate;
@@ -226,7 +225,7 @@ public final class GammaJob {
                 predictions.map(StrategyInput::of, STRATEGY_INPUT).name("predictions"),
                 account.filter(input -> input.deadLetter() == null).name("account events"))
             .keyBy(StrategyInput::underlying, Types.STRING)
-            .process(new StrategyFunction(TradingRules.of(config.trading(), config)))
+            .process(new StrategyFunction(config))
             .uid(Uids.STRATEGY)
             .name("strategy: signal, risk, orders, hedge, exits per underlying");
     intents.sinkTo(trading.execution()).uid(Uids.EXECUTION).name("orders -> exchange");

@@ -135,6 +135,8 @@ public record GammaConfig(
    * @param hedgeInterval hedge smaller deltas too when no hedge went out for this long
    * @param orderTimeout how long an order may rest unfilled before it is re-priced
    * @param maxSlippage the farthest a limit price may be from the reference, a fraction
+   * @param postOnlyEntries entries rest post-only at the bid ({@code orders.entry-policy
+   *     post-only}) rather than take the ask ({@code ioc})
    * @param exitBeforeExpiry close a straddle this long before its expiry
    * @param limits the risk manager's limits
    */
@@ -154,6 +156,7 @@ public record GammaConfig(
       Duration hedgeInterval,
       Duration orderTimeout,
       double maxSlippage,
+      boolean postOnlyEntries,
       Duration exitBeforeExpiry,
       RiskLimits limits)
       implements Serializable {
@@ -239,6 +242,7 @@ public record GammaConfig(
     defaults.put("hedge.interval", "5m");
     defaults.put("orders.timeout", "5s");
     defaults.put("orders.max-slippage", "0.03");
+    defaults.put("orders.entry-policy", "post-only");
     defaults.put("exit.before-expiry", "12h");
     RiskLimits limits = RiskLimits.defaults();
     defaults.put("risk.max-delta", String.valueOf(limits.maxDeltaCoin()));
@@ -318,7 +322,7 @@ public record GammaConfig(
         text(merged, "trading.paper-account"),
         text(merged, "topics.user"),
         text(merged, "topics.orders"),
-        positiveDouble(merged, "strategy.min-edge"),
+        finiteDouble(merged, "strategy.min-edge"),
         positiveDouble(merged, "strategy.max-spread"),
         positiveDouble(merged, "strategy.min-liquidity"),
         positiveDouble(merged, "strategy.recent-vol-weight"),
@@ -326,6 +330,7 @@ public record GammaConfig(
         duration(merged, "hedge.interval"),
         duration(merged, "orders.timeout"),
         positiveDouble(merged, "orders.max-slippage"),
+        entryPolicy(text(merged, "orders.entry-policy")),
         duration(merged, "exit.before-expiry"),
         new RiskLimits(
             positiveDouble(merged, "risk.max-delta"),
@@ -337,6 +342,28 @@ public record GammaConfig(
             positiveDouble(merged, "risk.daily-loss-limit"),
             positiveDouble(merged, "risk.max-drawdown"),
             duration(merged, "risk.max-data-age")));
+  }
+
+  private static boolean entryPolicy(String value) {
+    return switch (value) {
+      case "post-only" -> true;
+      case "ioc" -> false;
+      default ->
+          throw new IllegalArgumentException(
+              "orders.entry-policy must be post-only or ioc, got " + value);
+    };
+  }
+
+  private static double finiteDouble(Map<String, String> settings, String name) {
+    try {
+      double value = Double.parseDouble(text(settings, name));
+      if (!Double.isFinite(value)) {
+        throw new IllegalArgumentException(name + " must be finite, got " + value);
+      }
+      return value;
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(name + " must be a number, got " + settings.get(name));
+    }
   }
 
   private static boolean bool(Map<String, String> settings, String name) {

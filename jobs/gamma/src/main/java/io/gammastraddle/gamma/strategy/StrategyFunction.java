@@ -1,6 +1,7 @@
 package io.gammastraddle.gamma.strategy;
 
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.orders.OrderIntent;
 import io.gammastraddle.risk.RejectReason;
 import io.gammastraddle.risk.RejectionCounters;
@@ -30,19 +31,22 @@ public final class StrategyFunction
   public static final OutputTag<TradingStatus> STATUS =
       new OutputTag<>("trading-status", TypeInformation.of(TradingStatus.class));
 
-  private final TradingRules rules;
+  private final GammaConfig config;
+  private transient TradingRules rules;
   private transient ValueState<TradingState> state;
   private transient Map<String, Trader> traders;
   private transient RejectionCounters rejections;
   private transient Counter intents;
   private transient Counter alerts;
 
-  public StrategyFunction(TradingRules rules) {
-    this.rules = rules;
+  /** The rules are built on each task from the settings, which are serializable; they are not. */
+  public StrategyFunction(GammaConfig config) {
+    this.config = config;
   }
 
   @Override
   public void open(OpenContext openContext) {
+    rules = TradingRules.of(config.trading(), config);
     state = getRuntimeContext().getState(STATE);
     traders = new HashMap<>();
     rejections = new RejectionCounters();

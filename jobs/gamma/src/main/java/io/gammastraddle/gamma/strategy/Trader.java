@@ -287,7 +287,10 @@ public final class Trader {
     workHedge(state, now, receivedNanos, out);
     watchEquity(state, now, out);
     takeScenario(state, now);
-    if (now - state.lastStatusAt >= rules.statusInterval().toMillis()) {
+    boolean statusDue =
+        state.lastStatusAt == Long.MIN_VALUE
+            || now - state.lastStatusAt >= rules.statusInterval().toMillis();
+    if (statusDue) {
       PortfolioGreeks greeks = greeks(state);
       if (greeks != null) {
         out.status(status(state, greeks, now));

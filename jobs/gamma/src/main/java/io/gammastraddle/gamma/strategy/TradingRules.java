@@ -13,14 +13,14 @@ import io.gammastraddle.strategy.EntryRules;
 import io.gammastraddle.strategy.EntrySignal;
 import io.gammastraddle.strategy.StraddleExit;
 import io.gammastraddle.strategy.VolatilityForecast;
-import java.io.Serializable;
 import java.time.Duration;
 
 /**
  * The strategy's decision makers, configured: what {@link Trader} asks. Built from the job's {@link
  * GammaConfig.Trading} settings.
  *
- * @param entryTactics buying straddles: post-only at the best bid, re-priced on timeout
+ * @param legging buying straddles: post-only at the best bid, re-priced on timeout (or taking the
+ *     ask, {@code orders.entry-policy ioc}), the odd leg unwound by taking the book
  * @param exitTactics selling held legs: take the bid within the slippage cap
  * @param hedgeTactics the perpetual hedge: take the book within the slippage cap
  */
@@ -32,8 +32,7 @@ public record TradingRules(
     OrderTactics hedgeTactics,
     HedgePolicy hedging,
     RiskLimits limits,
-    Duration statusInterval)
-    implements Serializable {
+    Duration statusInterval) {
 
   /** How long a book or quote may be old and still price an order. */
   private static final Duration MAX_BOOK_AGE = Duration.ofSeconds(5);
@@ -62,7 +61,10 @@ public record TradingRules(
     return new TradingRules(
         new EntrySignal(entry, new VolatilityForecast(trading.recentVolWeight())),
         new StraddleExit(trading.exitBeforeExpiry()),
-        new LeggingPolicy(passive, taking, trading.orderTimeout().multipliedBy(MAX_REPRICES + 1)),
+        new LeggingPolicy(
+            trading.postOnlyEntries() ? passive : taking,
+            taking,
+            trading.orderTimeout().multipliedBy(MAX_REPRICES + 1)),
         taking,
         taking,
         new HedgePolicy(

@@ -64,9 +64,7 @@ class StrategyFunctionTest {
                 "orders.max-slippage", "0.1"));
     harness =
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
-            new StrategyFunction(TradingRules.of(config.trading(), config)),
-            StrategyInput::underlying,
-            Types.STRING);
+            new StrategyFunction(config), StrategyInput::underlying, Types.STRING);
   }
 
   @Test
@@ -177,6 +175,24 @@ class StrategyFunctionTest {
     user(UserEvent.of(new Fill(PERP, Side.SELL, 1_000, 36_000, 0, INDEX, T0 + 500, "", "t1")));
     user(UserEvent.of(new Fill(PERP, Side.SELL, 200, 36_010, 0, INDEX, T0 + 1_500, "", "t2")));
     assertThat(state().positions.position(PERP).size()).isEqualTo(-1_200);
+  }
+
+  @Test
+  void theTradingStatusGoesOutOncePerDecisionInterval() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    market(T0 + 400, 45);
+    market(T0 + 1_000, 45);
+
+    List<TradingStatus> statuses =
+        harness.getSideOutput(StrategyFunction.STATUS).stream()
+            .map(StreamRecord::getValue)
+            .toList();
+    assertThat(statuses).extracting(TradingStatus::timestamp).containsExactly(T0, T0 + 1_000);
+    TradingStatus last = statuses.get(1);
+    assertThat(last.instruments()).isEmpty();
+    assertThat(last.equityUsd()).isEqualTo(10 * INDEX);
+    assertThat(last.mode()).isEqualTo("ACTIVE");
   }
 
   @Test
