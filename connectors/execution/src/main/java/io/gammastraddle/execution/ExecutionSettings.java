@@ -4,6 +4,7 @@ import io.gammastraddle.deribit.websocket.Credentials;
 import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -35,6 +36,8 @@ import java.util.Objects;
  * @param requestTimeout how long each JSON-RPC request waits for its answer
  * @param reconnectTimeout how long the connection may stay lost before the writer fails the job
  * @param maxRememberedLabels how many placed labels each writer remembers and checkpoints
+ * @param currencies the currencies whose recent labels each writer loads from the exchange when it
+ *     starts (see {@link ExecutionSink})
  * @param maxIntentAge a PLACE decided longer ago than this (wall clock) is refused unsent
  */
 public record ExecutionSettings(
@@ -47,7 +50,8 @@ public record ExecutionSettings(
     Duration requestTimeout,
     Duration reconnectTimeout,
     int maxRememberedLabels,
-    Duration maxIntentAge)
+    Duration maxIntentAge,
+    List<String> currencies)
     implements Serializable {
 
   private static final long serialVersionUID = 1L;
@@ -77,6 +81,10 @@ public record ExecutionSettings(
   }
 
   public ExecutionSettings {
+    currencies = List.copyOf(currencies);
+    if (currencies.isEmpty()) {
+      throw new IllegalArgumentException("the sink needs at least one currency to trade");
+    }
     Objects.requireNonNull(uri, "uri");
     Objects.requireNonNull(mode, "mode");
     requireText(kafkaBootstrap, "kafkaBootstrap");

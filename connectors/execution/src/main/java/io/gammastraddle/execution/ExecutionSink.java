@@ -25,21 +25,27 @@ import org.apache.kafka.common.serialization.StringSerializer;
  *
  * <ol>
  *   <li>every writer remembers the labels it placed (the last {@link
- *       ExecutionSettings#maxRememberedLabels()}) in its checkpointed state, {@link PlacedLabels};
- *       a PLACE whose label it remembers is suppressed and counted ({@code duplicatesSuppressed});
+ *       ExecutionSettings#maxRememberedLabels()}) in its checkpointed state, {@link PlacedLabels},
+ *       and, when it starts, the labels of the account's recent orders, open and closed ({@code
+ *       private/get_open_orders_by_currency}, {@code private/get_order_history_by_currency} with
+ *       unfilled ones, in each of {@link ExecutionSettings#currencies()}); a PLACE whose label it
+ *       remembers is suppressed and counted ({@code duplicatesSuppressed}). This covers a replay
+ *       after a restart, which repeats the labels placed since the last checkpoint, whatever the
+ *       event time;
  *   <li>a PLACE decided (event time, {@link OrderIntent#decidedAt()}) no later than the writer
  *       started (wall clock) may replay an order placed before a restart, or come from a job
- *       started on old data, so the writer first asks {@code private/get_order_state_by_label}
+ *       started on old data, so the writer also asks {@code private/get_order_state_by_label}
  *       (currency, label) and sends it only if the exchange knows no order with that label;
  *   <li>a PLACE decided more than {@link ExecutionSettings#maxIntentAge()} ago is refused unsent
- *       (reported rejected): Deribit's label look-up sees only recent orders (closed ones for about
+ *       (reported rejected): Deribit keeps closed orders for its look-ups only for a while (about
  *       30 minutes: support.deribit.com, "Accessing historical trades and orders using API"), so
- *       rule 2 cannot vouch for older intents, and their prices are stale anyway.
+ *       rules 1 and 2 cannot vouch for older intents, and their prices are stale anyway.
  * </ol>
  *
- * <p>Rule 2 assumes event time does not run ahead of the wall clock; a replay of intents decided
- * after the restart but before the last checkpoint is covered by rule 1. After a rescale, a label's
- * memory and its replay may land on different writers; rule 2 still covers it.
+ * <p>An order sent by a failing writer that reaches the exchange only after the next writer listed
+ * the account's orders would escape rule 1; a restart takes far longer than a request's flight.
+ * After a rescale, a label's memory and its replay may land on different writers; the exchange's
+ * list still covers it.
  *
  * <p>Delivery of feedback is at least once: a value may be published again after a restart.
  */

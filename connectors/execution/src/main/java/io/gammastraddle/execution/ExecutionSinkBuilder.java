@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * Builds an {@link ExecutionSink}. The venue, the Kafka cluster and, in PAPER, the account are
@@ -37,6 +38,7 @@ public final class ExecutionSinkBuilder {
   private Duration reconnectTimeout;
   private int maxRememberedLabels;
   private Duration maxIntentAge;
+  private List<String> currencies;
 
   ExecutionSinkBuilder() {
     mode = ExecutionSettings.Mode.PAPER;
@@ -45,6 +47,13 @@ public final class ExecutionSinkBuilder {
     reconnectTimeout = Duration.ofSeconds(60);
     maxRememberedLabels = 100_000;
     maxIntentAge = Duration.ofMinutes(20);
+    currencies = List.of("BTC", "ETH");
+  }
+
+  /** The currencies traded (default BTC and ETH): their recent labels are loaded at start. */
+  public ExecutionSinkBuilder setCurrencies(List<String> currencies) {
+    this.currencies = requireNonNull(currencies, "currencies");
+    return this;
   }
 
   /** The JSON-RPC WebSocket: the simulator in PAPER, Deribit's test or live venue otherwise. */
@@ -123,6 +132,7 @@ public final class ExecutionSinkBuilder {
             requestTimeout,
             reconnectTimeout,
             maxRememberedLabels,
-            maxIntentAge));
+            maxIntentAge,
+            currencies));
   }
 }

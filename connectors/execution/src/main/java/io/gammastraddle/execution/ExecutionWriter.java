@@ -71,6 +71,9 @@ final class ExecutionWriter implements StatefulSinkWriter<OrderIntent, PlacedLab
   private static final Duration SILENCE_TIMEOUT = Duration.ofSeconds(25);
   private static final int LATENCY_WINDOW = 10_000;
 
+  /** Orders asked of {@code get_order_history_by_currency} at start: its largest page. */
+  private static final int HISTORY_COUNT = 10_000;
+
   /** Why a request was sent, which decides what its answer means. */
   private enum Purpose {
     PLACE,
@@ -163,8 +166,13 @@ final class ExecutionWriter implements StatefulSinkWriter<OrderIntent, PlacedLab
       throw e;
     }
     this.startedAtMillis = System.currentTimeMillis();
+    int restoredLabels = placed.size();
+    loadExchangeLabels();
     LOG.info(
-        "execution sink trading {} ({} placed labels restored)", settings.venue(), placed.size());
+        "execution sink trading {} ({} placed labels restored, {} known to the exchange)",
+        settings.venue(),
+        restoredLabels,
+        placed.size() - restoredLabels);
   }
 
   @Override
@@ -232,6 +240,48 @@ final class ExecutionWriter implements StatefulSinkWriter<OrderIntent, PlacedLab
     connection.close();
     wakeUps.shutdownNow();
     producer.close(Duration.ofSeconds(5));
+  }
+
+  /**
+   * Remembers the labels of the account's recent orders, open and closed, in every currency: a
+   * replay after a restart repeats labels placed after the last checkpoint, and those are among
+   * them. Event time cannot tell replays apart when it runs ahead of the wall clock (a simulator at
+   * speed), so this does not rely on it.
+   *
+   * @throws IOException if the exchange does not answer
+   */
+  private void loadExchangeLabels() throws IOException {
+    try {
+      for (String currency : settings.currencies()) {
+        rememberLabels(
+            ResilientConnection.await(
+                connection.call(
+                    "private/get_open_orders_by_currency", Map.of("currency", currency))));
+        rememberLabels(
+            ResilientConnection.await(
+                connection.call(
+                    "private/get_order_history_by_currency",
+                    Map.of(
+                        "currency", currency, "include_unfilled", true, "count", HISTORY_COUNT))));
+      }
+    } catch (IOException | TimeoutException | InterruptedException | RuntimeException e) {
+      if (e instanceof InterruptedException) {
+        Thread.currentThread().interrupt();
+      }
+      connection.close();
+      wakeUps.shutdownNow();
+      producer.close(Duration.ZERO);
+      throw new IOException("the exchange did not list the account's recent orders", e);
+    }
+  }
+
+  private void rememberLabels(JsonNode orders) {
+    for (JsonNode order : orders) {
+      String label = order.path("label").asText("");
+      if (label.startsWith("gsb-")) {
+        placed.add(label);
+      }
+    }
   }
 
   private void place(OrderIntent intent) {

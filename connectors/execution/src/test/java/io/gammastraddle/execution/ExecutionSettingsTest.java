@@ -7,6 +7,7 @@ import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.execution.ExecutionSettings.Mode;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.apache.flink.util.InstantiationUtil;
 import org.junit.jupiter.api.Test;
@@ -179,6 +180,7 @@ class ExecutionSettingsTest {
         Duration.ofSeconds(5),
         Duration.ofSeconds(60),
         100,
-        Duration.ofMinutes(20));
+        Duration.ofMinutes(20),
+        List.of("BTC"));
   }
 }

@@ -78,11 +78,9 @@ class ExecutionSinkIT {
           intents.stream().map(OrderIntent::label).filter(l -> !l.equals(OFF_TICK)).toList();
       assertThat(afterFirstRun).containsExactlyInAnyOrderElementsOf(placed);
       assertThat(afterReplay).containsExactlyInAnyOrderElementsOf(placed);
-      // The off-tick order was refused in each run; the replay found each other one at the
-      // exchange.
-      Map<String, List<OrderReport>> feedback = feedbackByLabel(services, intents.size() + 1);
-      assertThat(feedback.keySet())
-          .containsExactlyInAnyOrderElementsOf(intents.stream().map(OrderIntent::label).toList());
+      // The off-tick order was refused in each run; the replay placed nothing the exchange held.
+      Map<String, List<OrderReport>> feedback = feedbackByLabel(services, 2);
+      assertThat(feedback.keySet()).containsExactly(OFF_TICK);
       assertThat(feedback.get(OFF_TICK))
           .hasSize(2)
           .allSatisfy(
@@ -90,9 +88,6 @@ class ExecutionSinkIT {
                 assertThat(report.status()).isEqualTo(OrderStatus.REJECTED);
                 assertThat(report.filledAmount()).isZero();
               });
-      assertThat(feedback.get("gsb-BTC-104-c0"))
-          .singleElement()
-          .satisfies(report -> assertThat(report.status()).isEqualTo(OrderStatus.FILLED));
     }
   }
 

@@ -78,8 +78,9 @@ public record WorkingOrder(
     return live == null ? filledBefore : Grid.clean(filledBefore + live.filled());
   }
 
+  /** What is left to fill; 0 once filled, also when the exchange filled more than asked. */
   public double remaining() {
-    return Grid.clean(amount - filled());
+    return Math.max(0, Grid.clean(amount - filled()));
   }
 
   public boolean isFilled() {
@@ -154,8 +155,9 @@ public record WorkingOrder(
    * Applies what the exchange reports about a child. Updates of children already finished (late or
    * repeated) change nothing: their final fill was counted when they finished.
    *
-   * @throws IllegalArgumentException when the update belongs to another order or reports more than
-   *     the child's amount
+   * <p>The exchange's fill wins where it disagrees with the child (see the comment inside).
+   *
+   * @throws IllegalArgumentException when the update belongs to another order
    */
   public WorkingOrder onUpdate(OrderUpdate update) {
     if (!first.sameLegAs(update.label())) {
@@ -164,17 +166,12 @@ public record WorkingOrder(
     if (live == null || !live.label().equals(update.label())) {
       return this;
     }
+    // The exchange's fill is the truth, even where it disagrees with the child we remember: after a
+    // restart the replayed decisions can size a label differently from the order the exchange
+    // already holds under it. More than the child's amount fills the order (the excess is the
+    // caller's to unwind); a final report with less leaves the rest to the next child.
     double childFilled = Math.max(live.filled(), update.filledAmount());
-    double tolerance = rules.amountStep() * 1e-6;
-    if (childFilled > live.amount() + tolerance) {
-      throw new IllegalArgumentException(
-          update.label() + " reports " + childFilled + " filled of " + live.amount());
-    }
-    boolean complete = childFilled >= live.amount() - tolerance;
-    if (update.status() == OrderStatus.FILLED && !complete) {
-      throw new IllegalArgumentException(
-          update.label() + " reported filled with only " + childFilled + " of " + live.amount());
-    }
+    boolean complete = childFilled >= live.amount() - rules.amountStep() * 1e-6;
     if (!update.status().isFinal()) {
       return withLive(live.withFilled(childFilled));
     }

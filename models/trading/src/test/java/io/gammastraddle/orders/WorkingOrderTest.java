@@ -181,17 +181,30 @@ class WorkingOrderTest {
   }
 
   @Test
-  void refusesUpdatesThatCannotBeTrue() {
+  void refusesAnUpdateOfAnotherOrder() {
     WorkingOrder placed = decide(buy(1.0), T0).order();
     OrderUpdate otherDecision =
         new OrderUpdate(new OrderLabel("BTC", 8, Leg.CALL, 0), OrderStatus.FILLED, 1.0, T0);
     assertThatThrownBy(() -> placed.onUpdate(otherDecision))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("not a child of gsb-BTC-7-c0");
-    assertThatThrownBy(() -> placed.onUpdate(update(0, OrderStatus.OPEN, 1.5, T0)))
-        .hasMessageContaining("1.5 filled of 1.0");
-    assertThatThrownBy(() -> placed.onUpdate(update(0, OrderStatus.FILLED, 0.5, T0)))
-        .hasMessageContaining("reported filled with only 0.5");
+  }
+
+  @Test
+  void theExchangesFillWinsWhenItDisagreesWithTheChild() {
+    WorkingOrder placed = decide(buy(1.0), T0).order();
+    // after a restart the exchange may hold a bigger order under the replayed label
+    WorkingOrder overFilled = placed.onUpdate(update(0, OrderStatus.FILLED, 1.5, T0 + 100));
+    assertThat(overFilled.filled()).isEqualTo(1.5);
+    assertThat(overFilled.remaining()).isZero();
+    assertThat(overFilled.isFilled()).isTrue();
+    // or a smaller one: what it filled counts, the next child takes the rest
+    WorkingOrder underFilled = placed.onUpdate(update(0, OrderStatus.FILLED, 0.5, T0 + 100));
+    assertThat(underFilled.filled()).isEqualTo(0.5);
+    assertThat(underFilled.isFilled()).isFalse();
+    OrderStep next = decide(underFilled, T0 + 200);
+    assertThat(next.action().label().child()).isEqualTo(1);
+    assertThat(next.action().amount()).isEqualTo(0.5);
   }
 
   @Test

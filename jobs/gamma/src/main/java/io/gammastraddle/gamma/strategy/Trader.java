@@ -200,7 +200,7 @@ public final class Trader {
     }
     state.entry =
         StraddleLegging.start(
-            underlying, state.nextDecisionSeq++, callRules, putRules, amount, now);
+            underlying, nextDecision(state, now), callRules, putRules, amount, now);
     state.entryPrediction = parameters;
     work(state, now, 0, out);
   }
@@ -226,7 +226,13 @@ public final class Trader {
       if (update.isEmpty() || !update.get().label().underlying().equals(underlying)) {
         return;
       }
-      route(state, update.get());
+      try {
+        route(state, update.get());
+      } catch (IllegalArgumentException unknown) {
+        // A report of an order this state never sent: after a restart the replay can decide
+        // differently from the run that placed it. Positions still follow its fills.
+        out.alert("order-unmatched", underlying + ": " + unknown.getMessage(), now);
+      }
     }
     work(state, now, 0, out);
   }
@@ -472,7 +478,7 @@ public final class Trader {
       out.alert("risk-rejected", underlying + " hedge: " + risk.message(), now);
       return;
     }
-    OrderLabel label = OrderLabel.first(underlying, state.nextDecisionSeq++, Leg.HEDGE);
+    OrderLabel label = OrderLabel.first(underlying, nextDecision(state, now), Leg.HEDGE);
     state.hedge =
         WorkingOrder.start(label, perpetual, decision.side(), decision.amountUsd(), false, now);
     state.hedgeState = state.hedgeState.sent(label, decision.side(), decision.amountUsd(), now);
@@ -532,6 +538,19 @@ public final class Trader {
     state.scenarioDay = day;
     state.scenarioPrice = state.indexPrice;
     state.scenarioVol = vol;
+  }
+
+  /**
+   * The next decision's sequence number. A fresh state (a job started without a savepoint) starts
+   * counting at its first decision's event time in milliseconds, so that its labels never repeat
+   * those an earlier run left at the exchange; a replay decides at the same event time, so it
+   * repeats its own labels exactly, which the execution sink recognizes.
+   */
+  private static long nextDecision(TradingState state, long now) {
+    if (state.nextDecisionSeq == 0) {
+      state.nextDecisionSeq = now;
+    }
+    return state.nextDecisionSeq++;
   }
 
   private RiskManager riskManager(TradingState state) {

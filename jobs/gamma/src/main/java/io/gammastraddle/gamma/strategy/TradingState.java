@@ -23,7 +23,10 @@ import java.util.Map;
  */
 public class TradingState {
 
-  /** The next decision's sequence number: labels are {@code gsb-{underlying}-{seq}-{leg}}. */
+  /**
+   * The next decision's sequence number (labels are {@code gsb-{underlying}-{seq}-{leg}}); 0 until
+   * the first decision, which starts it at its event time.
+   */
   public long nextDecisionSeq;
 
   public Positions positions = new Positions();

@@ -76,7 +76,7 @@ class StrategyFunctionTest {
     List<OrderIntent> entry = intents();
     assertThat(entry)
         .extracting(OrderIntent::label)
-        .containsExactly("gsb-BTC-0-c0", "gsb-BTC-0-p0");
+        .containsExactly("gsb-BTC-" + T0 + "-c0", "gsb-BTC-" + T0 + "-p0");
     assertThat(entry)
         .allSatisfy(
             intent -> {
@@ -99,7 +99,9 @@ class StrategyFunctionTest {
     market(T0 + 1_000, 90);
     List<OrderIntent> exit =
         intents().stream().filter(intent -> intent.side() == Side.SELL).toList();
-    assertThat(exit).extracting(OrderIntent::label).contains("gsb-BTC-0-xc0", "gsb-BTC-0-xp0");
+    assertThat(exit)
+        .extracting(OrderIntent::label)
+        .contains("gsb-BTC-" + T0 + "-xc0", "gsb-BTC-" + T0 + "-xp0");
     assertThat(exit)
         .filteredOn(intent -> intent.instrument().equals(CALL) || intent.instrument().equals(PUT))
         .allSatisfy(
