@@ -2,6 +2,7 @@ package io.gammastraddle.cli;
 
 import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.deribit.chain.ChainSelection;
+import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.embedded.LocalPorts;
 import io.gammastraddle.gamma.GammaJob;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -53,14 +55,17 @@ final class DemoCommand implements Callable<Integer> {
   /**
    * The demo labels and retrains on minutes rather than the defaults' hours, so that a session sees
    * samples and retraining: a 10-minute horizon with a candidate every 5 s (as the bootstrap
-   * history's), the drift window spaced as those samples, the trainer every 10 minutes.
+   * history's), the drift window spaced as those samples, the trainer every 10 minutes. It trades
+   * in paper mode on the simulator's paper account.
    */
   static final Map<String, String> SETTINGS =
       Map.of(
           "labels.horizon", "10m",
           "labels.candidate-interval", "5s",
           "scoring.drift-interval", "5s",
-          "trainer.train-every", "10m");
+          "trainer.train-every", "10m",
+          "trading.enabled", "true",
+          "trading.mode", "paper");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
   Long durationSeconds;
@@ -150,8 +155,10 @@ final class DemoCommand implements Callable<Integer> {
     EmbeddedServices services =
         EmbeddedServices.start(new EmbeddedServices.Ports(kafkaPort, redisPort));
     running.push(services);
+    Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
+    settings.put("trading.venue", "ws://127.0.0.1:" + simPort + "/ws/api/v2");
     GammaConfig config =
-        GammaConfig.from(SETTINGS)
+        GammaConfig.from(settings)
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     services.createTopics(config.topicPartitions(4), config.topicConfigs());
 
@@ -178,7 +185,9 @@ final class DemoCommand implements Callable<Integer> {
 
     MarketDataBridge bridge =
         new MarketDataBridge(
-            MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap()));
+            MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
+                // the paper account's orders, trades and portfolio, for the strategy
+                .withUserChannels(new Credentials(config.trading().paperAccount(), "paper")));
     bridge.start();
     running.push(bridge);
 
@@ -193,7 +202,7 @@ final class DemoCommand implements Callable<Integer> {
                         services.dataDirectory().resolve("checkpoints").toUri().toString(),
                     "execution.checkpointing.savepoint-dir",
                         services.dataDirectory().resolve("savepoints").toUri().toString())));
-    new GammaJob(config, KafkaEndpoints.create(config)).build(env);
+    new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config)).build(env);
     JobClient job = env.executeAsync(GammaJob.NAME);
     running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
     startModels(config, market.equals("sim") && !noBootstrap, liveStart, services.dataDirectory());
