@@ -1,6 +1,7 @@
 package io.gammastraddle.cli;
 
 import io.gammastraddle.bench.EndToEndBenchmark;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,8 +34,26 @@ final class BenchCommand implements Callable<Integer> {
               + " REGEX (default: all), e.g. --jmh Pricing.")
   String jmh;
 
+  @Option(
+      names = "--tick-to-order",
+      paramLabel = "SECONDS",
+      description =
+          "Measure tick-to-order latency instead: the system in paper mode, trading at every"
+              + " chance for SECONDS seconds.")
+  Long tickToOrderSeconds;
+
   @Override
   public Integer call() throws Exception {
+    if (tickToOrderSeconds != null) {
+      if (tickToOrderSeconds <= 0) {
+        throw new IllegalArgumentException("--tick-to-order needs a positive number of seconds");
+      }
+      System.out.println(
+          new TickToOrderBenchmark(
+                  Duration.ofSeconds(tickToOrderSeconds), seed, LocalFlink.defaultConfDir())
+              .run());
+      return 0;
+    }
     if (jmh != null) {
       // JMH forks JVMs with this one's class path, where the build put the generated benchmarks
       org.openjdk.jmh.Main.main(new String[] {jmh});

@@ -5,6 +5,9 @@ import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.orders.OrderIntent;
 import io.gammastraddle.risk.RejectReason;
 import io.gammastraddle.risk.RejectionCounters;
+import io.gammastraddle.strategy.EntryDecision;
+import io.gammastraddle.strategy.SkipReason;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.functions.OpenContext;
@@ -38,6 +41,7 @@ public final class StrategyFunction
   private transient RejectionCounters rejections;
   private transient Counter intents;
   private transient Counter alerts;
+  private transient Map<SkipReason, Counter> skips;
 
   /** The rules are built on each task from the settings, which are serializable; they are not. */
   public StrategyFunction(GammaConfig config) {
@@ -53,6 +57,10 @@ public final class StrategyFunction
     var metrics = getRuntimeContext().getMetricGroup().addGroup("strategy");
     intents = metrics.counter("orderIntents");
     alerts = metrics.counter("alerts");
+    skips = new EnumMap<>(SkipReason.class);
+    for (SkipReason reason : SkipReason.values()) {
+      skips.put(reason, metrics.counter("entrySkips_" + reason.name().toLowerCase()));
+    }
     for (RejectReason reason : RejectReason.values()) {
       metrics.gauge(
           "riskRejections_" + reason.name().toLowerCase(), () -> rejections.count(reason));
@@ -85,6 +93,11 @@ public final class StrategyFunction
           @Override
           public void status(TradingStatus status) {
             ctx.output(STATUS, status);
+          }
+
+          @Override
+          public void skipped(EntryDecision decision) {
+            decision.reasons().forEach(reason -> skips.get(reason).inc());
           }
         };
     boolean changed = true;

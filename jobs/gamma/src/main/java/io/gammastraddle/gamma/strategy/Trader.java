@@ -75,6 +75,9 @@ public final class Trader {
     void alert(String type, String message, long time);
 
     void status(TradingStatus status);
+
+    /** An entry the signal turned down, with every gate that failed. */
+    void skipped(EntryDecision decision);
   }
 
   private static final double DAYS_PER_YEAR = 365;
@@ -169,6 +172,7 @@ public final class Trader {
     EntryDecision decision =
         rules.signal().decide(state.vector, state.straddle, parameters, state.holdings.size(), now);
     if (!decision.enters()) {
+      out.skipped(decision);
       return;
     }
     AtmStraddle straddle = decision.straddle();

@@ -1,0 +1,160 @@
+package io.gammastraddle.cli;
+
+import io.gammastraddle.bridge.MarketDataBridge;
+import io.gammastraddle.deribit.websocket.Credentials;
+import io.gammastraddle.embedded.EmbeddedServices;
+import io.gammastraddle.gamma.GammaJob;
+import io.gammastraddle.gamma.KafkaEndpoints;
+import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.simulator.SimulatedMarket;
+import io.gammastraddle.simulator.SimulatorServer;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * Tick-to-order latency in paper mode (DESIGN section 12): the whole system as the demo runs it
+ * (simulator at real time, bridge, Kafka, the job on a local cluster with the flink-conf settings,
+ * the execution sink), trading at every chance so that many orders go out, for a while. The
+ * execution sink measures each order decided on a market event: its send time minus the event's
+ * {@code recv_ts}, taken by the bridge when the frame arrived. This reads the sink's histogram
+ * ({@code tickToOrderMicros}, the last 10,000 orders of each sink task) from the Prometheus
+ * reporter.
+ */
+final class TickToOrderBenchmark {
+
+  private static final Pattern QUANTILE =
+      Pattern.compile("^\\S*tickToOrderMicros\\{(.*)quantile=\"([0-9.]+)\".*\\}\\s+(\\S+)$");
+  private static final Pattern COUNT =
+      Pattern.compile("^\\S*tickToOrderMicros_count\\{.*\\}\\s+(\\S+)$");
+
+  /** Trade at every prediction, take the book, close at once, hedge any delta above 0.01 coin. */
+  private static final Map<String, String> EAGER =
+      Map.of(
+          "trading.enabled", "true",
+          "strategy.min-edge", "-1000",
+          "orders.entry-policy", "ioc",
+          "exit.before-expiry", "100000h",
+          "hedge.band", "0.01");
+
+  private final Duration duration;
+  private final long seed;
+  private final Path flinkConf;
+
+  TickToOrderBenchmark(Duration duration, long seed, Path flinkConf) {
+    this.duration = duration;
+    this.seed = seed;
+    this.flinkConf = flinkConf;
+  }
+
+  /** Runs the system for the duration; returns the report. */
+  String run() throws Exception {
+    int prometheusPort = freePort();
+    try (EmbeddedServices services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0));
+        SimulatorServer simulator =
+            new SimulatorServer(
+                new SimulatedMarket(seed, System.currentTimeMillis()),
+                new InetSocketAddress("127.0.0.1", 0),
+                1.0)) {
+      simulator.start();
+      Map<String, String> settings = new LinkedHashMap<>(EAGER);
+      settings.put("trading.venue", simulator.uri().toString());
+      GammaConfig config =
+          GammaConfig.from(settings)
+              .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
+      services.createTopics(config.topicPartitions(4), config.topicConfigs());
+      try (MarketDataBridge bridge =
+          new MarketDataBridge(
+              MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
+                  .withUserChannels(new Credentials(config.trading().paperAccount(), "paper")))) {
+        bridge.start();
+        StreamExecutionEnvironment env =
+            StreamExecutionEnvironment.createLocalEnvironment(
+                LocalFlink.configuration(
+                    flinkConf,
+                    Map.of(
+                        "metrics.reporter.prom.port", String.valueOf(prometheusPort),
+                        "execution.checkpointing.dir",
+                            services.dataDirectory().resolve("checkpoints").toUri().toString())));
+        new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config))
+            .build(env);
+        JobClient job = env.executeAsync(GammaJob.NAME);
+        try {
+          System.out.printf("running for %d s...%n", duration.toSeconds());
+          Thread.sleep(duration.toMillis());
+          return report(scrape(prometheusPort));
+        } finally {
+          job.cancel().get();
+        }
+      }
+    }
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static String scrape(int port) throws IOException, InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    return http.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/metrics")).build(),
+            HttpResponse.BodyHandlers.ofString())
+        .body();
+  }
+
+  /** The quantiles of each sink task's histogram, in milliseconds, and the orders counted. */
+  static String report(String metrics) {
+    Map<String, Map<String, Double>> quantilesByTask = new TreeMap<>();
+    Map<String, Double> counts = new TreeMap<>();
+    for (String line : metrics.split("\n")) {
+      Matcher quantile = QUANTILE.matcher(line);
+      if (quantile.matches()) {
+        quantilesByTask
+            .computeIfAbsent(subtask(quantile.group(1)), task -> new TreeMap<>())
+            .put(quantile.group(2), Double.parseDouble(quantile.group(3)) / 1_000);
+      }
+      Matcher count = COUNT.matcher(line);
+      if (count.matches()) {
+        counts.put(subtask(line), Double.parseDouble(count.group(1)));
+      }
+    }
+    if (quantilesByTask.isEmpty()) {
+      return "no order was decided on a market event: no tick-to-order latency measured";
+    }
+    StringBuilder report = new StringBuilder("tick-to-order latency, ms (sink task: quantiles)\n");
+    quantilesByTask.forEach(
+        (task, quantiles) ->
+            report.append(
+                String.format(
+                    "  subtask %s: p50 %.2f  p95 %.2f  p99 %.2f  p99.9 %.2f  (%.0f orders"
+                        + " measured; quantiles over the last 10,000)%n",
+                    task,
+                    quantiles.getOrDefault("0.5", Double.NaN),
+                    quantiles.getOrDefault("0.95", Double.NaN),
+                    quantiles.getOrDefault("0.99", Double.NaN),
+                    quantiles.getOrDefault("0.999", Double.NaN),
+                    counts.getOrDefault(task, Double.NaN))));
+    return report.toString();
+  }
+
+  private static String subtask(String labels) {
+    Matcher index = Pattern.compile("subtask_index=\"(\\d+)\"").matcher(labels);
+    return index.find() ? index.group(1) : "?";
+  }
+}
