@@ -65,7 +65,10 @@ final class DemoCommand implements Callable<Integer> {
           "scoring.drift-interval", "5s",
           "trainer.train-every", "10m",
           "trading.enabled", "true",
-          "trading.mode", "paper");
+          "trading.mode", "paper",
+          // The simulated books rarely trade through a resting bid within the order timeout, so
+          // the demo's entries take the ask (within the slippage cap) instead of resting.
+          "orders.entry-policy", "ioc");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
   Long durationSeconds;

@@ -42,15 +42,6 @@ final class TickToOrderBenchmark {
   private static final Pattern COUNT =
       Pattern.compile("^\\S*tickToOrderMicros_count\\{.*\\}\\s+(\\S+)$");
 
-  /** Trade at every prediction, take the book, close at once, hedge any delta above 0.01 coin. */
-  private static final Map<String, String> EAGER =
-      Map.of(
-          "trading.enabled", "true",
-          "strategy.min-edge", "-1000",
-          "orders.entry-policy", "ioc",
-          "exit.before-expiry", "100000h",
-          "hedge.band", "0.01");
-
   private final Duration duration;
   private final long seed;
   private final Path flinkConf;
@@ -71,7 +62,7 @@ final class TickToOrderBenchmark {
                 new InetSocketAddress("127.0.0.1", 0),
                 1.0)) {
       simulator.start();
-      Map<String, String> settings = new LinkedHashMap<>(EAGER);
+      Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
       settings.put("trading.venue", simulator.uri().toString());
       GammaConfig config =
           GammaConfig.from(settings)

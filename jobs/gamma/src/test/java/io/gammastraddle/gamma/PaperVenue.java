@@ -22,8 +22,8 @@ import java.util.Set;
 /**
  * Real parts for paper-trading tests: Kafka and Redis, the simulator over a real WebSocket (market
  * at {@link #SPEED} simulated seconds per second, and the paper exchange), the bridge with the
- * paper account's channels, and the job's settings pointing at all of them. The account is looked
- * at from outside on connections of its own.
+ * paper account's channels, and the job's settings ({@link GammaConfig#EAGER_TRADING}) pointing at
+ * all of them. The account is looked at from outside on connections of its own.
  */
 final class PaperVenue implements AutoCloseable {
 
@@ -31,18 +31,6 @@ final class PaperVenue implements AutoCloseable {
 
   /** Features with an hour's memory need a few simulated minutes before the forecast exists. */
   static final double SPEED = 5;
-
-  /**
-   * Trade at every prediction (any edge, the fallback's size), take the ask, close at once (every
-   * straddle is within the exit's time before expiry) and hedge any delta above 0.01 coin.
-   */
-  static final Map<String, String> EAGER =
-      Map.of(
-          "trading.enabled", "true",
-          "strategy.min-edge", "-1000",
-          "orders.entry-policy", "ioc",
-          "exit.before-expiry", "100000h",
-          "hedge.band", "0.01");
 
   final EmbeddedServices services;
   final SimulatorServer simulator;
@@ -68,7 +56,7 @@ final class PaperVenue implements AutoCloseable {
             new InetSocketAddress("127.0.0.1", 0),
             SPEED);
     simulator.start();
-    Map<String, String> settings = new LinkedHashMap<>(EAGER);
+    Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
     settings.put("trading.venue", simulator.uri().toString());
     settings.put("trading.paper-account", ACCOUNT);
     GammaConfig config =

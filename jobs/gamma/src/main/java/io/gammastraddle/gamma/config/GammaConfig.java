@@ -189,6 +189,19 @@ public record GammaConfig(
     }
   }
 
+  /**
+   * Settings that trade at every chance, for tests and the tick-to-order benchmark on the
+   * simulator: any edge, entries that take the ask, an exit at once (every straddle is within the
+   * exit's time before expiry), a hedge of any delta above 0.01 coin.
+   */
+  public static final Map<String, String> EAGER_TRADING =
+      Map.of(
+          "trading.enabled", "true",
+          "strategy.min-edge", "-1000",
+          "orders.entry-policy", "ioc",
+          "exit.before-expiry", "100000h",
+          "hedge.band", "0.01");
+
   /** Every setting with its default, in the order the docs list them. */
   public static final Map<String, String> DEFAULTS = defaults();
 
