@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
       TrainCommand.class,
       TrainerCommand.class,
       ModelCommand.class,
+      KillSwitchCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gsb {

@@ -194,21 +194,27 @@ public final class GammaJob {
       DataStream<PredictionEvent> predictions,
       DataStream<UnderlyingEvent> featureInputs,
       DataStream<UnderlyingEvent> chainInputs) {
-    SingleOutputStreamOperator<StrategyInput> account =
-        tops.getExecutionEnvironment()
-            .fromSource(
+    StreamExecutionEnvironment env = tops.getExecutionEnvironment();
+    DataStream<StrategyInput> account =
+        env.fromSource(
                 trading.account(),
                 WatermarkStrategy.noWatermarks(),
                 "account: " + config.trading().userTopic())
-            .uid(Uids.ACCOUNT);
+            .uid(Uids.ACCOUNT)
+            .union(
+                env.fromSource(
+                        trading.control(),
+                        WatermarkStrategy.noWatermarks(),
+                        "control: " + config.trading().controlTopic())
+                    .uid(Uids.CONTROL));
     account
         .filter(input -> input.deadLetter() != null)
-        .name("undecodable account records")
+        .name("undecodable account and control records")
         .map(StrategyInput::deadLetter, TypeInformation.of(DeadLetter.class))
-        .name("account dead letters")
+        .name("account and control dead letters")
         .sinkTo(endpoints.deadLetters())
         .uid(Uids.ACCOUNT_DEAD_LETTERS_KAFKA)
-        .name("account dead letters -> gsb.dlq");
+        .name("account and control dead letters -> gsb.dlq");
     DataStream<UnderlyingEvent> market =
         tops.map(UnderlyingEvent::of, EVENT_TYPE)
             .name("book tops")
@@ -223,7 +229,9 @@ public final class GammaJob {
             .name("market for the strategy")
             .union(
                 predictions.map(StrategyInput::of, STRATEGY_INPUT).name("predictions"),
-                account.filter(input -> input.deadLetter() == null).name("account events"))
+                account
+                    .filter(input -> input.deadLetter() == null)
+                    .name("account events and commands"))
             .keyBy(StrategyInput::underlying, Types.STRING)
             .process(new StrategyFunction(config))
             .uid(Uids.STRATEGY)

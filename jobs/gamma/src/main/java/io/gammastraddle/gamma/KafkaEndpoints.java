@@ -7,6 +7,7 @@ import io.gammastraddle.gamma.alerts.AlertJson;
 import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
+import io.gammastraddle.gamma.decode.ControlRecordDeserializer;
 import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
 import io.gammastraddle.gamma.decode.UserRecordDeserializer;
 import io.gammastraddle.gamma.features.FeatureCache;
@@ -104,6 +105,15 @@ public final class KafkaEndpoints {
             .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.EARLIEST))
             .setDeserializer(new UserRecordDeserializer())
             .build();
+    KafkaSource<StrategyInput> control =
+        KafkaSource.<StrategyInput>builder()
+            .setBootstrapServers(config.kafkaBootstrap())
+            .setTopics(trading.controlTopic())
+            .setGroupId(config.consumerGroup() + "-control")
+            // A first start must not act on commands meant for an earlier deployment.
+            .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
+            .setDeserializer(new ControlRecordDeserializer())
+            .build();
     ExecutionSink execution =
         ExecutionSink.builder()
             .setUri(URI.create(trading.venue()))
@@ -115,6 +125,7 @@ public final class KafkaEndpoints {
             .build();
     return new TradingEndpoints(
         account,
+        control,
         execution,
         kafkaSink(config, new OrderJson(trading.ordersTopic())),
         redisSink(config, new TradingCache()));

@@ -88,6 +88,7 @@ class TradingLoopIT {
       TradingEndpoints faulty =
           new TradingEndpoints(
               trading.account(),
+              trading.control(),
               new FaultySink((ExecutionSink) trading.execution(), FAIL_AFTER),
               trading.ordersToKafka(),
               trading.statusToCache());

@@ -127,6 +127,7 @@ public record GammaConfig(
    * @param paperAccount the simulator's paper account (the client id the job authenticates with)
    * @param userTopic the account's order, trade and portfolio notifications
    * @param ordersTopic the audit log of every order intent
+   * @param controlTopic operators' commands to the strategy (the kill switch's reset)
    * @param minEdge forecast realized volatility above implied to enter, in volatility points
    * @param maxSpread widest relative spread of the underlying's book to enter
    * @param minLiquidity lowest {@code liquidity_score} to enter
@@ -148,6 +149,7 @@ public record GammaConfig(
       String paperAccount,
       String userTopic,
       String ordersTopic,
+      String controlTopic,
       double minEdge,
       double maxSpread,
       double minLiquidity,
@@ -247,6 +249,7 @@ public record GammaConfig(
     defaults.put("trading.paper-account", "gsb-paper");
     defaults.put("topics.user", "deribit.user.raw");
     defaults.put("topics.orders", "gsb.orders");
+    defaults.put("topics.control", "gsb.control");
     defaults.put("strategy.min-edge", "2");
     defaults.put("strategy.max-spread", "0.05");
     defaults.put("strategy.min-liquidity", "0.1");
@@ -335,6 +338,7 @@ public record GammaConfig(
         text(merged, "trading.paper-account"),
         text(merged, "topics.user"),
         text(merged, "topics.orders"),
+        text(merged, "topics.control"),
         finiteDouble(merged, "strategy.min-edge"),
         positiveDouble(merged, "strategy.max-spread"),
         positiveDouble(merged, "strategy.min-liquidity"),
@@ -435,6 +439,8 @@ public record GammaConfig(
         trading.userTopic(),
         1,
         trading.ordersTopic(),
+        1,
+        trading.controlTopic(),
         1);
   }
 

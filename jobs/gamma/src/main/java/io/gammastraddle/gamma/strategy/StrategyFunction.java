@@ -105,6 +105,8 @@ public final class StrategyFunction
       changed = trader.onMarket(current, input.market(), output);
     } else if (input.prediction() != null) {
       trader.onPrediction(current, input.prediction(), output);
+    } else if (input.control() != null) {
+      trader.onControl(current, input.control(), output);
     } else {
       trader.onUser(current, input.user(), output);
     }

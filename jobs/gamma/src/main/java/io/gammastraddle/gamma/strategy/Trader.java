@@ -209,6 +209,16 @@ public final class Trader {
     work(state, now, 0, out);
   }
 
+  /** An operator's command: the kill switch's manual reset. */
+  public void onControl(TradingState state, ControlCommand command, Output out) {
+    KillSwitchEvent event =
+        riskManager(state).reset(command.operator(), command.why(), command.timestamp());
+    out.alert(
+        "kill-switch",
+        underlying + ": " + event.from() + " -> " + event.to() + ": " + event.reason(),
+        command.timestamp());
+  }
+
   /** An account event: an order's state, one of our fills, or the account's equity. */
   public void onUser(TradingState state, UserEvent event, Output out) {
     long now;

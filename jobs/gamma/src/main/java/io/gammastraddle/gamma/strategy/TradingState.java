@@ -23,6 +23,8 @@ import java.util.Map;
  */
 public class TradingState {
 
+  static final int SCENARIO_DAYS = 500;
+
   /**
    * The next decision's sequence number (labels are {@code gsb-{underlying}-{seq}-{leg}}); 0 until
    * the first decision, which starts it at its event time.
@@ -35,7 +37,9 @@ public class TradingState {
   public long positionsAsOf = Long.MIN_VALUE;
 
   public KillSwitch killSwitch = new KillSwitch();
-  public ScenarioWindow scenarios = new ScenarioWindow();
+
+  /** One-day scenarios for the historical VaR: about two years of them. */
+  public ScenarioWindow scenarios = new ScenarioWindow(SCENARIO_DAYS);
 
   /** The straddle being bought, null when none. */
   public StraddleLegging entry;

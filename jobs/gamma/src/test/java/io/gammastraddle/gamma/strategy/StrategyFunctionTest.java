@@ -198,6 +198,42 @@ class StrategyFunctionTest {
   }
 
   @Test
+  void anOperatorsResetIsRefusedWhileTheDaysLossExceedsItsLimitAndTakenTheNextDay()
+      throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    account(T0 + 60, 8.5); // 15% below the high-water mark: REDUCING
+    reset(T0 + 80);
+    long nextDay = T0 + 24 * 3_600_000L;
+    market(nextDay, 45);
+    reset(nextDay + 10);
+
+    assertThat(alerts())
+        .filteredOn(alert -> alert.type().equals("kill-switch"))
+        .extracting(Alert::message)
+        .satisfiesExactly(
+            reducing -> assertThat(reducing).contains("ACTIVE -> REDUCING"),
+            refused ->
+                assertThat(refused)
+                    .contains("REDUCING -> REDUCING")
+                    .contains("refused: daily loss"),
+            reset ->
+                assertThat(reset)
+                    .contains("REDUCING -> ACTIVE")
+                    .contains("reset by alice (loss understood)"));
+    predict(nextDay);
+    assertThat(intents()).extracting(OrderIntent::side).contains(Side.BUY);
+  }
+
+  private void reset(long time) throws Exception {
+    harness.processElement(
+        StrategyInput.of(
+            new ControlCommand(
+                "BTC", ControlCommand.RESET_KILL_SWITCH, "alice", "loss understood", time)),
+        time);
+  }
+
+  @Test
   void aPredictionWithoutAnEdgeSendsNothing() throws Exception {
     market(T0, 70);
     account(T0, 10);
