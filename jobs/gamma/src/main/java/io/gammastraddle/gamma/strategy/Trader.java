@@ -199,14 +199,28 @@ public final class Trader {
                 exposure(state),
                 now);
     if (!risk.isApproved()) {
-      out.alert("risk-rejected", underlying + " entry: " + risk.message(), now);
+      alertRejection(state, "entry", risk, now, out);
       return;
     }
+    state.lastRejection = "";
     state.entry =
         StraddleLegging.start(
             underlying, nextDecision(state, now), callRules, putRules, amount, now);
     state.entryPrediction = parameters;
     work(state, now, 0, out);
+  }
+
+  /**
+   * Alerts a rejection unless the previous one had the same reasons: a limit that holds rejects
+   * every decision tick, and one alert says it (each is counted in the rejection metrics).
+   */
+  private void alertRejection(
+      TradingState state, String what, RiskDecision risk, long now, Output out) {
+    String reasons = what + " " + risk.reasons();
+    if (!reasons.equals(state.lastRejection)) {
+      state.lastRejection = reasons;
+      out.alert("risk-rejected", underlying + " " + what + ": " + risk.message(), now);
+    }
   }
 
   /** An operator's command: the kill switch's manual reset. */
@@ -489,9 +503,10 @@ public final class Trader {
                 exposure(state),
                 now);
     if (!risk.isApproved()) {
-      out.alert("risk-rejected", underlying + " hedge: " + risk.message(), now);
+      alertRejection(state, "hedge", risk, now, out);
       return;
     }
+    state.lastRejection = "";
     OrderLabel label = OrderLabel.first(underlying, nextDecision(state, now), Leg.HEDGE);
     state.hedge =
         WorkingOrder.start(label, perpetual, decision.side(), decision.amountUsd(), false, now);

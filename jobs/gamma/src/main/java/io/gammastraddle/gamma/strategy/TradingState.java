@@ -79,4 +79,7 @@ public class TradingState {
   public double scenarioPrice = Double.NaN;
   public double scenarioVol = Double.NaN;
   public long lastStatusAt = Long.MIN_VALUE;
+
+  /** The reasons of the last risk rejection alerted, empty after an approval. */
+  public String lastRejection = "";
 }

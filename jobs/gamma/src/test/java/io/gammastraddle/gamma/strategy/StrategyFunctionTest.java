@@ -234,6 +234,31 @@ class StrategyFunctionTest {
   }
 
   @Test
+  void aLimitThatHoldsIsAlertedOnceNotEveryTick() throws Exception {
+    // the default 1-coin delta limit: 15 straddles of 0.3 delta each exceed it
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new StrategyFunction(
+                GammaConfig.from(Map.of("trading.enabled", "true", "orders.max-slippage", "0.1"))),
+            StrategyInput::underlying,
+            Types.STRING);
+    account(T0, 10);
+    for (long tick = T0; tick < T0 + 3_000; tick += 1_000) {
+      market(tick, 45);
+      predict(tick);
+    }
+
+    assertThat(intents()).isEmpty();
+    assertThat(alerts())
+        .singleElement()
+        .satisfies(
+            alert -> {
+              assertThat(alert.type()).isEqualTo("risk-rejected");
+              assertThat(alert.message()).contains("delta").contains("would exceed 1 coin");
+            });
+  }
+
+  @Test
   void aPredictionWithoutAnEdgeSendsNothing() throws Exception {
     market(T0, 70);
     account(T0, 10);
