@@ -407,7 +407,9 @@ public final class MarketDataBridge implements AutoCloseable {
   public MarketDataBridge(Config config) {
     this(
         config,
-        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge")));
+        // No linger: each millisecond a market message waits here adds to tick-to-order latency;
+        // under load the producer still batches what queues behind a request in flight.
+        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge", 0)));
   }
 
   /** A bridge writing to the producers {@code producers} makes (tests use Kafka's MockProducer). */
@@ -887,14 +889,17 @@ public final class MarketDataBridge implements AutoCloseable {
   /**
    * The producer settings for {@code deribit.market.raw}, shared with replay: idempotent with
    * {@code acks=all}, so each instrument's records land once, in order, in one partition.
+   *
+   * @param lingerMillis how long a record may wait for others to share its batch
    */
-  public static Properties producerProperties(String bootstrapServers, String clientId) {
+  public static Properties producerProperties(
+      String bootstrapServers, String clientId, int lingerMillis) {
     Properties properties = new Properties();
     properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
     properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
     properties.put(ProducerConfig.ACKS_CONFIG, "all");
-    properties.put(ProducerConfig.LINGER_MS_CONFIG, 5);
+    properties.put(ProducerConfig.LINGER_MS_CONFIG, lingerMillis);
     properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
     properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
     properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());

@@ -59,7 +59,7 @@ public final class Replayer implements AutoCloseable {
    */
   public Replayer(String bootstrapServers, String topic) {
     this(
-        new KafkaProducer<>(MarketDataBridge.producerProperties(bootstrapServers, "gsb-replay")),
+        new KafkaProducer<>(MarketDataBridge.producerProperties(bootstrapServers, "gsb-replay", 5)),
         topic);
   }
 
