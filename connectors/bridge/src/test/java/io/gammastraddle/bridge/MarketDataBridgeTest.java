@@ -38,13 +38,14 @@ class MarketDataBridgeTest {
 
   @Test
   void producesIdempotentlyWithAllAcksAndLz4() {
-    Properties properties = MarketDataBridge.producerProperties("localhost:1", "gsb-bridge");
+    Properties properties = MarketDataBridge.producerProperties("localhost:1", "gsb-bridge", 0);
 
     assertThat(properties)
         .containsEntry("enable.idempotence", true)
         .containsEntry("acks", "all")
         .containsEntry("compression.type", "lz4")
-        .containsEntry("bootstrap.servers", "localhost:1");
+        .containsEntry("bootstrap.servers", "localhost:1")
+        .containsEntry("linger.ms", 0);
     assertThat(List.of(properties.getProperty("key.serializer")))
         .containsExactly("org.apache.kafka.common.serialization.StringSerializer");
   }

@@ -51,7 +51,7 @@ class TopicRecordingIT {
       try (KafkaProducer<String, String> producer =
           new KafkaProducer<>(
               io.gammastraddle.bridge.MarketDataBridge.producerProperties(
-                  services.kafkaBootstrap(), "topic-recording-it"))) {
+                  services.kafkaBootstrap(), "topic-recording-it", 0))) {
         producer.send(new ProducerRecord<>(TOPIC, "junk", "{\"channel\":\"x\"}")).get();
       }
 
