@@ -32,6 +32,7 @@ import io.gammastraddle.positions.PnlSummary;
 import io.gammastraddle.positions.PortfolioGreeks;
 import io.gammastraddle.positions.Positions;
 import io.gammastraddle.positions.SizeDifference;
+import io.gammastraddle.pricing.OptionContract;
 import io.gammastraddle.risk.Exposure;
 import io.gammastraddle.risk.KillSwitchEvent;
 import io.gammastraddle.risk.KillSwitchMode;
@@ -398,7 +399,7 @@ public final class Trader {
                   call,
                   put,
                   held,
-                  state.straddle == null ? 0 : state.straddle.expiryMillis(),
+                  OptionContract.parse(call).expiryMillis(),
                   premiumUsd(state, call, put, held),
                   prediction.takeProfit(),
                   prediction.stopLoss()),
@@ -652,14 +653,21 @@ public final class Trader {
         * state.indexPrice;
   }
 
-  /** What the held legs cost in USD, fees included, at the positions' average prices. */
+  /**
+   * What the held legs cost in USD, fees included, at the positions' average prices; at the legs'
+   * marks while a leg's fill has not arrived yet (an order's final state and its trades come on
+   * different channels, in either order).
+   */
   private static double premiumUsd(TradingState state, String call, String put, double amount) {
     InstrumentPosition callPosition = state.positions.position(call);
     InstrumentPosition putPosition = state.positions.position(put);
+    boolean filled = callPosition.averagePrice() > 0 && putPosition.averagePrice() > 0;
     double coin =
-        (callPosition.averagePrice() + putPosition.averagePrice()) * amount
-            + callPosition.fees()
-            + putPosition.fees();
+        filled
+            ? (callPosition.averagePrice() + putPosition.averagePrice()) * amount
+                + callPosition.fees()
+                + putPosition.fees()
+            : (mark(state, call) + mark(state, put)) * amount;
     return coin * state.indexPrice;
   }
 

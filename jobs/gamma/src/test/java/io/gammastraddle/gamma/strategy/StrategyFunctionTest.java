@@ -3,6 +3,7 @@ package io.gammastraddle.gamma.strategy;
 import static io.gammastraddle.gamma.MarketEvents.PERP;
 import static io.gammastraddle.gamma.MarketEvents.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.chain.AtmStraddle;
@@ -26,6 +27,8 @@ import io.gammastraddle.orders.OrderStatus;
 import io.gammastraddle.orders.Side;
 import io.gammastraddle.positions.ExchangePosition;
 import io.gammastraddle.positions.Fill;
+import io.gammastraddle.pricing.OptionContract;
+import io.gammastraddle.strategy.OpenStraddle;
 import java.util.List;
 import java.util.Map;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -256,6 +259,30 @@ class StrategyFunctionTest {
               assertThat(alert.type()).isEqualTo("risk-rejected");
               assertThat(alert.message()).contains("delta").contains("would exceed 1 coin");
             });
+  }
+
+  @Test
+  void aLegReportedFilledBeforeItsTradeIsHeldAtItsMark() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    predict(T0);
+    List<OrderIntent> entry = intents();
+    for (OrderIntent leg : entry) {
+      user(
+          UserEvent.of(
+              new OrderReport(
+                  "o-" + leg.label(),
+                  leg.instrument(),
+                  leg.label(),
+                  OrderStatus.FILLED,
+                  leg.amount(),
+                  T0 + 100)));
+    }
+
+    OpenStraddle held = state().holdings.get(0).straddle();
+    double marks = optionTicker(CALL, T0, 45).markPrice() + optionTicker(PUT, T0, 45).markPrice();
+    assertThat(held.premium()).isCloseTo(marks * held.amount() * INDEX, within(1e-6));
+    assertThat(held.expiryMillis()).isEqualTo(OptionContract.parse(CALL).expiryMillis());
   }
 
   @Test
