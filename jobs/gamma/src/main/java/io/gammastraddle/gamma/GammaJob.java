@@ -60,6 +60,16 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *                                 \--- resolved samples (model health) <------------/
  * </pre>
  *
+ * With {@link TradingEndpoints} (trading enabled), the strategy joins:
+ *
+ * <pre>
+ *   book tops, option tickers, index, perpetual, ATM straddles, vectors --\
+ *   predictions ----------------------------------------------------------+--> strategy
+ *   deribit.user.raw (account) + gsb.control (commands) --> decode -------/   (by underlying)
+ *                                     \--> dead letters -> gsb.dlq              |
+ *        order intents -> execution sink (exchange), gsb.orders; status -> Redis; alerts
+ * </pre>
+ *
  * Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very graph.
  */
 public final class GammaJob {
