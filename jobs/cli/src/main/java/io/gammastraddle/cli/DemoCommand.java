@@ -68,7 +68,10 @@ final class DemoCommand implements Callable<Integer> {
           "trading.mode", "paper",
           // The simulated books rarely trade through a resting bid within the order timeout, so
           // the demo's entries take the ask (within the slippage cap) instead of resting.
-          "orders.entry-policy", "ioc");
+          "orders.entry-policy", "ioc",
+          // The simulator prices implied volatility above what it realizes, as markets do, so a
+          // positive edge is rare; the demo enters up to 10 points below, to show the loop.
+          "strategy.min-edge", "-10");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
   Long durationSeconds;
