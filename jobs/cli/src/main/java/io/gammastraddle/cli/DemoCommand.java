@@ -69,9 +69,10 @@ final class DemoCommand implements Callable<Integer> {
           // The simulated books rarely trade through a resting bid within the order timeout, so
           // the demo's entries take the ask (within the slippage cap) instead of resting.
           "orders.entry-policy", "ioc",
-          // The simulator prices implied volatility above what it realizes, as markets do, so a
-          // positive edge is rare; the demo enters up to 10 points below, to show the loop.
-          "strategy.min-edge", "-10");
+          // The simulator prices implied volatility well above what it realizes (ATM implied about
+          // 55% against 38% realized in a session), so a positive edge does not come; the demo
+          // enters up to 25 points below, to show the loop.
+          "strategy.min-edge", "-25");
 
   @Option(names = "--duration", description = "Stop after this many seconds (default: run).")
   Long durationSeconds;
