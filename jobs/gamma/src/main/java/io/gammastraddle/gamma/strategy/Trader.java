@@ -203,7 +203,7 @@ public final class Trader {
       alertRejection(state, "entry", risk, now, out);
       return;
     }
-    state.lastRejection = "";
+    clearRejection(state, "entry");
     state.entry =
         StraddleLegging.start(
             underlying, nextDecision(state, now), callRules, putRules, amount, now);
@@ -221,6 +221,13 @@ public final class Trader {
     if (!reasons.equals(state.lastRejection)) {
       state.lastRejection = reasons;
       out.alert("risk-rejected", underlying + " " + what + ": " + risk.message(), now);
+    }
+  }
+
+  /** An approved {@code what} ends the rejections of its kind, not those of the other. */
+  private static void clearRejection(TradingState state, String what) {
+    if (state.lastRejection.startsWith(what + " ")) {
+      state.lastRejection = "";
     }
   }
 
@@ -507,7 +514,7 @@ public final class Trader {
       alertRejection(state, "hedge", risk, now, out);
       return;
     }
-    state.lastRejection = "";
+    clearRejection(state, "hedge");
     OrderLabel label = OrderLabel.first(underlying, nextDecision(state, now), Leg.HEDGE);
     state.hedge =
         WorkingOrder.start(label, perpetual, decision.side(), decision.amountUsd(), false, now);

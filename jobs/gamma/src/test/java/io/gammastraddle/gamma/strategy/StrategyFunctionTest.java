@@ -286,6 +286,44 @@ class StrategyFunctionTest {
   }
 
   @Test
+  void hedgesApprovedBetweenEntryRejectionsDoNotRepeatTheEntrysAlert() throws Exception {
+    // room for one entry's premium (about 18,000 USD), not two
+    harness =
+        ProcessFunctionTestHarnesses.forKeyedProcessFunction(
+            new StrategyFunction(
+                GammaConfig.from(
+                    Map.of(
+                        "trading.enabled", "true",
+                        "risk.max-delta", "10",
+                        "risk.max-gamma", "0.05",
+                        "risk.max-premium", "30000",
+                        "orders.max-slippage", "0.1"))),
+            StrategyInput::underlying,
+            Types.STRING);
+    market(T0, 45);
+    account(T0, 10);
+    predict(T0);
+    List<OrderIntent> entry = intents();
+    fill(entry.get(0), T0 + 200);
+    fill(entry.get(1), T0 + 300);
+    double[] vols = {45, 55, 65};
+    for (int i = 0; i < vols.length; i++) {
+      long tick = T0 + (i + 1) * 1_000L;
+      market(tick, vols[i]); // the delta moves: a hedge goes out, approved
+      for (OrderIntent hedge : hedges()) {
+        fill(hedge, tick + 10);
+      }
+      harness.getOutput().clear();
+      predict(tick);
+    }
+
+    assertThat(alerts())
+        .filteredOn(alert -> alert.type().equals("risk-rejected"))
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.message()).contains("premium at risk"));
+  }
+
+  @Test
   void aPredictionWithoutAnEdgeSendsNothing() throws Exception {
     market(T0, 70);
     account(T0, 10);
