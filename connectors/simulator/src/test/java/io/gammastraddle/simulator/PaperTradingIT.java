@@ -23,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -193,16 +192,17 @@ class PaperTradingIT {
       ResilientConnection.await(paced.call("public/get_time", Map.of()));
     }
 
-    // a client that ignores the limit: everything at once, each refusal answered by more
+    // a client that ignores the limit: each request the moment the last is answered, each
+    // refusal answered by more. One at a time, so that the client is never writing when the
+    // server ends the session (a write then fails with a broken pipe, before the close is read).
     DeribitTestClient bursting = DeribitTestClient.connect(server.uri());
     clients.add(bursting);
     List<CompletableFuture<JsonNode>> burst = new ArrayList<>();
     for (int i = 0; i < 60 && !bursting.closing().isDone(); i++) {
-      try {
-        burst.add(bursting.request("public/get_time", DeribitTestClient.params()));
-      } catch (CompletionException closedMeanwhile) {
-        break;
-      }
+      CompletableFuture<JsonNode> answer =
+          bursting.request("public/get_time", DeribitTestClient.params());
+      burst.add(answer);
+      CompletableFuture.anyOf(answer, bursting.closing()).get(5, TimeUnit.SECONDS);
     }
     // the server answers what it reads until it ends the session; frames arrive in order, so
     // every answer is in once the close is
