@@ -407,9 +407,10 @@ public final class MarketDataBridge implements AutoCloseable {
   public MarketDataBridge(Config config) {
     this(
         config,
-        // No linger: each millisecond a market message waits here adds to tick-to-order latency;
-        // under load the producer still batches what queues behind a request in flight.
-        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge", 0)));
+        // A 1 ms linger: each millisecond a market message waits here adds to tick-to-order
+        // latency, while no linger at all made one produce request per message, which at a few
+        // thousand messages a second starved the broker and the job of the shared cores.
+        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge", 1)));
   }
 
   /** A bridge writing to the producers {@code producers} makes (tests use Kafka's MockProducer). */

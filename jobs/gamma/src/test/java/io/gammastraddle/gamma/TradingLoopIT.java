@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gammastraddle.execution.ExecutionSink;
+import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.orders.Leg;
@@ -20,6 +21,7 @@ import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * The trading loop in paper mode on real parts ({@link PaperVenue}: Kafka, Redis, the simulator
@@ -54,6 +56,7 @@ class TradingLoopIT {
             .untilAsserted(
                 () ->
                     assertThat(PaperVenue.filledLegs(venue.history("BTC")))
+                        .as(() -> "alerts: " + recentAlerts(redis))
                         .contains(Leg.CALL, Leg.PUT, Leg.HEDGE, Leg.EXIT_CALL, Leg.EXIT_PUT));
         assertThat(venue.labels("BTC")).as("no label placed twice").doesNotHaveDuplicates();
 
@@ -130,6 +133,14 @@ class TradingLoopIT {
     env.setParallelism(2);
     env.enableCheckpointing(checkpointMillis);
     return env;
+  }
+
+  /** The job's latest alerts, to say why nothing traded when a test waits in vain. */
+  private static String recentAlerts(JedisPooled redis) {
+    return redis.xrevrange(AlertCache.KEY, (StreamEntryID) null, (StreamEntryID) null, 5).stream()
+        .map(entry -> entry.getFields().get("type") + ": " + entry.getFields().get("message"))
+        .toList()
+        .toString();
   }
 
   private static JedisPooled redis(PaperVenue venue) {

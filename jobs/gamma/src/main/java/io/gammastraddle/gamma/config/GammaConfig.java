@@ -194,7 +194,9 @@ public record GammaConfig(
   /**
    * Settings that trade at every chance, for tests and the tick-to-order benchmark on the
    * simulator: any edge, entries that take the ask, an exit at once (every straddle is within the
-   * exit's time before expiry), a hedge of any delta above 0.01 coin.
+   * exit's time before expiry), a hedge of any delta above 0.01 coin, and Greeks limits out of the
+   * way (a straddle a day from expiry has several times the default gamma limit, so whether the
+   * default limits let an entry through depends on the time of day).
    */
   public static final Map<String, String> EAGER_TRADING =
       Map.of(
@@ -202,7 +204,12 @@ public record GammaConfig(
           "strategy.min-edge", "-1000",
           "orders.entry-policy", "ioc",
           "exit.before-expiry", "100000h",
-          "hedge.band", "0.01");
+          "hedge.band", "0.01",
+          "risk.max-delta", "1000",
+          "risk.max-gamma", "1000",
+          "risk.max-vega", "1000000000",
+          "risk.max-premium", "1000000000",
+          "risk.max-var", "1000000000");
 
   /** Every setting with its default, in the order the docs list them. */
   public static final Map<String, String> DEFAULTS = defaults();
