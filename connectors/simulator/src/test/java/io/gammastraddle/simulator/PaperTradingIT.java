@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -199,8 +200,12 @@ class PaperTradingIT {
     clients.add(bursting);
     List<CompletableFuture<JsonNode>> burst = new ArrayList<>();
     for (int i = 0; i < 60 && !bursting.closing().isDone(); i++) {
-      CompletableFuture<JsonNode> answer =
-          bursting.request("public/get_time", DeribitTestClient.params());
+      CompletableFuture<JsonNode> answer;
+      try {
+        answer = bursting.request("public/get_time", DeribitTestClient.params());
+      } catch (CompletionException closedMeanwhile) {
+        break; // the close frame came in just before this request, which is not sent
+      }
       burst.add(answer);
       CompletableFuture.anyOf(answer, bursting.closing()).get(5, TimeUnit.SECONDS);
     }
