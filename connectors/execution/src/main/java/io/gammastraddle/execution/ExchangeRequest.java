@@ -15,9 +15,9 @@ import java.util.Map;
  * @param method the JSON-RPC method
  * @param params its parameters, in a fixed order
  */
-record ExchangeRequest(String method, Map<String, Object> params) {
+public record ExchangeRequest(String method, Map<String, Object> params) {
 
-  ExchangeRequest {
+  public ExchangeRequest {
     params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
   }
 
@@ -27,7 +27,7 @@ record ExchangeRequest(String method, Map<String, Object> params) {
    * cross) good till cancelled; {@link io.gammastraddle.orders.OrderPolicy#IOC} sends {@code
    * time_in_force=immediate_or_cancel}.
    */
-  static ExchangeRequest place(OrderIntent intent) {
+  public static ExchangeRequest place(OrderIntent intent) {
     requireKind(intent, OrderIntent.Kind.PLACE);
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("instrument_name", intent.instrument());
@@ -48,7 +48,7 @@ record ExchangeRequest(String method, Map<String, Object> params) {
   }
 
   /** Cancels every open order with the intent's label in its instrument's currency. */
-  static ExchangeRequest cancel(OrderIntent intent) {
+  public static ExchangeRequest cancel(OrderIntent intent) {
     requireKind(intent, OrderIntent.Kind.CANCEL);
     return new ExchangeRequest("private/cancel_by_label", byLabel(intent));
   }
@@ -58,7 +58,7 @@ record ExchangeRequest(String method, Map<String, Object> params) {
    * or closed not long ago); for any kind of intent, since a status check also follows a PLACE or
    * CANCEL whose outcome is unknown.
    */
-  static ExchangeRequest statusCheck(OrderIntent intent) {
+  public static ExchangeRequest statusCheck(OrderIntent intent) {
     return new ExchangeRequest("private/get_order_state_by_label", byLabel(intent));
   }
 

@@ -18,7 +18,7 @@ import java.util.Locale;
  * {@code rejected} with nothing filled and the synthetic order id {@code rejected:{label}} (no
  * Deribit order id contains a colon).
  */
-final class OrderFeedback {
+public final class OrderFeedback {
 
   static final String SOURCE_FIELD = "source";
   static final String SOURCE = "gsb-execution-sink";
@@ -34,7 +34,7 @@ final class OrderFeedback {
    * @param nowMillis the report's time, epoch milliseconds
    * @param recvNanos when the sink learned it, epoch nanoseconds
    */
-  static String rejected(OrderIntent intent, String reason, long nowMillis, long recvNanos) {
+  public static String rejected(OrderIntent intent, String reason, long nowMillis, long recvNanos) {
     ObjectNode order = JSON.createObjectNode();
     order
         .put("order_id", syntheticOrderId(intent.label()))
@@ -60,7 +60,7 @@ final class OrderFeedback {
   }
 
   /** An order as the exchange reported it (e.g. to {@code get_order_state_by_label}), verbatim. */
-  static String found(JsonNode order, long recvNanos) {
+  public static String found(JsonNode order, long recvNanos) {
     return notification(order.path("instrument_name").asText(), order, recvNanos);
   }
 

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
       TrainerCommand.class,
       ModelCommand.class,
       KillSwitchCommand.class,
+      BacktestCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gsb {

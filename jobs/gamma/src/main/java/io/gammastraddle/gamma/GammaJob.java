@@ -6,6 +6,7 @@ import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.backtest.EventTimeOrder;
 import io.gammastraddle.gamma.book.BookBuilder;
 import io.gammastraddle.gamma.chain.ChainFunction;
 import io.gammastraddle.gamma.config.ConfigLayers;
@@ -204,7 +205,58 @@ public final class GammaJob {
       DataStream<PredictionEvent> predictions,
       DataStream<UnderlyingEvent> featureInputs,
       DataStream<UnderlyingEvent> chainInputs) {
-    StreamExecutionEnvironment env = tops.getExecutionEnvironment();
+    DataStream<UnderlyingEvent> market =
+        tops.map(UnderlyingEvent::of, EVENT_TYPE)
+            .name("book tops")
+            .union(
+                straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles"),
+                features.map(UnderlyingEvent::of, EVENT_TYPE).name("feature vectors"),
+                featureInputs.filter(event -> event.trade() == null).name("index and perpetual"),
+                chainInputs);
+    DataStream<StrategyInput> inputs =
+        market
+            .map(StrategyInput::of, STRATEGY_INPUT)
+            .name("market for the strategy")
+            .union(predictions.map(StrategyInput::of, STRATEGY_INPUT).name("predictions"));
+    if (trading.simulated()) {
+      inputs =
+          inputs
+              .keyBy(StrategyInput::underlying, Types.STRING)
+              .process(new EventTimeOrder())
+              .uid(Uids.EVENT_TIME_ORDER)
+              .name("backtest: strategy inputs in event-time order");
+    } else {
+      inputs = inputs.union(account(inputs.getExecutionEnvironment()));
+    }
+    SingleOutputStreamOperator<OrderIntent> intents =
+        inputs
+            .keyBy(StrategyInput::underlying, Types.STRING)
+            .process(new StrategyFunction(config, trading.simulatedVenue()))
+            .uid(Uids.STRATEGY)
+            .name("strategy: signal, risk, orders, hedge, exits per underlying");
+    if (trading.simulated()) {
+      intents
+          .getSideOutput(StrategyFunction.VENUE_FILLS)
+          .sinkTo(trading.venueFills())
+          .uid(Uids.VENUE_FILLS)
+          .name("backtest: simulated venue fills");
+    } else {
+      intents.sinkTo(trading.execution()).uid(Uids.EXECUTION).name("orders -> exchange");
+    }
+    intents.sinkTo(trading.ordersToKafka()).uid(Uids.ORDERS_KAFKA).name("orders -> gsb.orders");
+    intents
+        .getSideOutput(StrategyFunction.STATUS)
+        .sinkTo(trading.statusToCache())
+        .uid(Uids.TRADING_REDIS)
+        .name("positions, Greeks, P&L -> Redis");
+    return intents.getSideOutput(StrategyFunction.ALERTS);
+  }
+
+  /**
+   * The account's events and operators' commands, decoded; undecodable records go to the
+   * dead-letter topic.
+   */
+  private DataStream<StrategyInput> account(StreamExecutionEnvironment env) {
     DataStream<StrategyInput> account =
         env.fromSource(
                 trading.account(),
@@ -225,35 +277,7 @@ public final class GammaJob {
         .sinkTo(endpoints.deadLetters())
         .uid(Uids.ACCOUNT_DEAD_LETTERS_KAFKA)
         .name("account and control dead letters -> gsb.dlq");
-    DataStream<UnderlyingEvent> market =
-        tops.map(UnderlyingEvent::of, EVENT_TYPE)
-            .name("book tops")
-            .union(
-                straddles.map(UnderlyingEvent::of, EVENT_TYPE).name("ATM straddles"),
-                features.map(UnderlyingEvent::of, EVENT_TYPE).name("feature vectors"),
-                featureInputs.filter(event -> event.trade() == null).name("index and perpetual"),
-                chainInputs);
-    SingleOutputStreamOperator<OrderIntent> intents =
-        market
-            .map(StrategyInput::of, STRATEGY_INPUT)
-            .name("market for the strategy")
-            .union(
-                predictions.map(StrategyInput::of, STRATEGY_INPUT).name("predictions"),
-                account
-                    .filter(input -> input.deadLetter() == null)
-                    .name("account events and commands"))
-            .keyBy(StrategyInput::underlying, Types.STRING)
-            .process(new StrategyFunction(config))
-            .uid(Uids.STRATEGY)
-            .name("strategy: signal, risk, orders, hedge, exits per underlying");
-    intents.sinkTo(trading.execution()).uid(Uids.EXECUTION).name("orders -> exchange");
-    intents.sinkTo(trading.ordersToKafka()).uid(Uids.ORDERS_KAFKA).name("orders -> gsb.orders");
-    intents
-        .getSideOutput(StrategyFunction.STATUS)
-        .sinkTo(trading.statusToCache())
-        .uid(Uids.TRADING_REDIS)
-        .name("positions, Greeks, P&L -> Redis");
-    return intents.getSideOutput(StrategyFunction.ALERTS);
+    return account.filter(input -> input.deadLetter() == null).name("account events and commands");
   }
 
   /** Model bundles, to every scoring task. */

@@ -32,6 +32,8 @@ public final class Uids {
   public static final String EXECUTION = "execution-sink";
   public static final String ORDERS_KAFKA = "orders-kafka-sink";
   public static final String TRADING_REDIS = "trading-redis-sink";
+  public static final String EVENT_TIME_ORDER = "backtest-event-time-order";
+  public static final String VENUE_FILLS = "backtest-venue-fills-sink";
 
   private Uids() {}
 }

@@ -131,7 +131,7 @@ public final class MarketChannels {
    * @param index the index price, or empty to pick options of every strike
    * @param now the time expiries are counted from
    */
-  static List<String> wanted(
+  public static List<String> wanted(
       String currency,
       Iterable<JsonNode> instruments,
       OptionalDouble index,
