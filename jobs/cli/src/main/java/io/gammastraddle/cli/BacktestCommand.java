@@ -98,7 +98,8 @@ final class BacktestCommand implements Callable<Integer> {
     if (simulate != null) {
       source = out.resolve("recording");
       long frames = SimulatedRecording.write(source, seed, start, simulate);
-      System.out.printf("Generated %s of simulated market (seed %d): %,d frames%n", simulate, seed, frames);
+      System.out.printf(
+          "Generated %s of simulated market (seed %d): %,d frames%n", simulate, seed, frames);
       parameters.put("simulation", simulate + " from " + start + ", seed " + seed);
     }
     parameters.put("recording", source.toAbsolutePath().toString());
@@ -109,7 +110,19 @@ final class BacktestCommand implements Callable<Integer> {
         bundle.map(b -> new String(ModelTopic.encode(b), StandardCharsets.UTF_8)).orElse(null);
     new Backtest(source, out, config, venue, bundleJson).run();
     BacktestSummary summary = BacktestReport.write(out, parameters);
-    System.out.printf("Backtest done: %s%n%s%n", out.resolve("report.html"), summary);
+    System.out.printf(
+        "Backtest done: %s%n  P&L %,.2f USD (%.4f%%), max drawdown %.4f%%, Sharpe %.2f,"
+            + " %d straddles (%d closed), %d fills, fees %,.2f USD, fallback rate %.3f%n",
+        out.resolve(BacktestReport.HTML_FILE),
+        summary.pnlUsd(),
+        summary.returnPct(),
+        summary.maxDrawdownPct(),
+        summary.sharpe(),
+        summary.trades(),
+        summary.closedTrades(),
+        summary.fills(),
+        summary.feesUsd(),
+        summary.fallbackRate());
     return 0;
   }
 
