@@ -38,6 +38,20 @@ class GsbTest {
   }
 
   @Test
+  void aBacktestNeedsExactlyOneMarket() {
+    assertThat(run("backtest", "--out", "unused")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(run("backtest", "rec", "--simulate", "PT1M", "--out", "unused"))
+        .isEqualTo(Gsb.BAD_USAGE);
+    assertThat(run("backtest", "--simulate", "PT0S", "--out", "unused")).isEqualTo(Gsb.BAD_USAGE);
+    assertThat(run("backtest", "no-such-recording", "--out", "unused")).isEqualTo(Gsb.BAD_USAGE);
+
+    assertThat(err.toString())
+        .contains("gsb: Give a recording PATH or --simulate DURATION, not both")
+        .contains("gsb: --simulate must be positive, got PT0S")
+        .contains("gsb: No recording at no-such-recording");
+  }
+
+  @Test
   void aTakenPortIsAOneLineErrorNamingItBeforeAnythingStarts() throws Exception {
     try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
       int port = taken.getLocalPort();
