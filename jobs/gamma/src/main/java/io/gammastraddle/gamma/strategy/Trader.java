@@ -197,7 +197,7 @@ public final class Trader {
                     OrderProposal.Kind.ENTRY,
                     Exposure.ofStraddle(straddle, amount),
                     snapshot(state, now)),
-                exposure(state),
+                exposure(state, greeks(state)),
                 now);
     if (!risk.isApproved()) {
       alertRejection(state, "entry", risk, now, out);
@@ -324,16 +324,17 @@ public final class Trader {
     if (!isKnown(state.indexPrice)) {
       return;
     }
+    // Orders sent below change no position (fills come later), so the Greeks hold for the call.
+    PortfolioGreeks greeks = greeks(state);
     workEntry(state, now, receivedNanos, out);
     workExits(state, now, receivedNanos, out);
-    workHedge(state, now, receivedNanos, out);
+    workHedge(state, greeks, now, receivedNanos, out);
     watchEquity(state, now, out);
     takeScenario(state, now);
     boolean statusDue =
         state.lastStatusAt == Long.MIN_VALUE
             || now - state.lastStatusAt >= rules.statusInterval().toMillis();
     if (statusDue) {
-      PortfolioGreeks greeks = greeks(state);
       if (greeks != null) {
         out.status(status(state, greeks, now));
         state.lastStatusAt = now;
@@ -351,7 +352,7 @@ public final class Trader {
       marks.put(instruments[i], mark(state, instruments[i]));
     }
     PnlSummary pnl = state.positions.pnl(marks, state.indexPrice);
-    Exposure exposure = exposure(state);
+    Exposure exposure = exposure(state, greeks);
     double valueAtRisk =
         state.straddle == null
             ? Double.NaN
@@ -483,7 +484,8 @@ public final class Trader {
         now);
   }
 
-  private void workHedge(TradingState state, long now, long receivedNanos, Output out) {
+  private void workHedge(
+      TradingState state, PortfolioGreeks greeks, long now, long receivedNanos, Output out) {
     if (state.hedge != null) {
       state.hedge = step(state.hedge, rules.hedgeTactics(), state, now, receivedNanos, out);
       if (state.hedge.isFinished()) {
@@ -492,7 +494,6 @@ public final class Trader {
       }
       return;
     }
-    PortfolioGreeks greeks = greeks(state);
     if (greeks == null || state.entry != null) {
       return;
     }
@@ -508,7 +509,7 @@ public final class Trader {
                     Exposure.ofHedge(
                         decision.side().sign() * decision.amountUsd() / state.indexPrice),
                     snapshot(state, now)),
-                exposure(state),
+                exposure(state, greeks),
                 now);
     if (!risk.isApproved()) {
       alertRejection(state, "hedge", risk, now, out);
@@ -594,9 +595,11 @@ public final class Trader {
     return new RiskManager(rules.limits(), state.killSwitch, state.scenarios, rejections);
   }
 
-  /** The portfolio now: Greeks from positions, premium and count from the strategy's straddles. */
-  Exposure exposure(TradingState state) {
-    PortfolioGreeks greeks = greeks(state);
+  /**
+   * The portfolio now: {@code greeks} (the positions', or null while a mark is missing), premium
+   * and count from the strategy's straddles.
+   */
+  private static Exposure exposure(TradingState state, PortfolioGreeks greeks) {
     double premium = 0;
     for (Holding holding : state.holdings) {
       premium += holding.straddle().premium();
