@@ -65,10 +65,12 @@ final class TickToOrderBenchmark {
                 new InetSocketAddress("127.0.0.1", 0),
                 1.0)) {
       simulator.start();
-      // Eager, but holding each straddle to its take-profit, stop-loss or expiry: the hedges and
-      // exits then follow market moves, and those are the orders a market event decides.
+      // Eager, but holding at most two straddles, each to its take-profit, stop-loss or expiry:
+      // the hedges and exits then follow market moves, and those are the orders a market event
+      // decides (entries follow predictions and are not measured).
       Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
       settings.remove("exit.before-expiry");
+      settings.put("risk.max-open-straddles", "2");
       settings.put("trading.venue", simulator.uri().toString());
       GammaConfig config =
           GammaConfig.from(settings)
