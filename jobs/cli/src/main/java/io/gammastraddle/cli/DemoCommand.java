@@ -1,34 +1,24 @@
 package io.gammastraddle.cli;
 
-import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.deribit.chain.ChainSelection;
-import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.embedded.LocalPorts;
-import io.gammastraddle.gamma.GammaJob;
-import io.gammastraddle.gamma.KafkaEndpoints;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.labels.SampleJson;
 import io.gammastraddle.simulator.MarketSource;
 import io.gammastraddle.simulator.MirrorMarket;
-import io.gammastraddle.simulator.ServerOptions;
 import io.gammastraddle.simulator.SimulatedMarket;
-import io.gammastraddle.simulator.SimulatorServer;
-import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -158,17 +148,6 @@ final class DemoCommand implements Callable<Integer> {
   }
 
   private DemoStatus start() throws Exception {
-    System.out.println("Starting Kafka and Redis...");
-    EmbeddedServices services =
-        EmbeddedServices.start(new EmbeddedServices.Ports(kafkaPort, redisPort));
-    running.push(services);
-    Map<String, String> settings = new LinkedHashMap<>(SETTINGS);
-    settings.put("trading.venue", "ws://127.0.0.1:" + simPort + "/ws/api/v2");
-    GammaConfig config =
-        GammaConfig.from(settings)
-            .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
-    services.createTopics(config.topicPartitions(4), config.topicConfigs());
-
     MarketSource source;
     long liveStart = System.currentTimeMillis();
     if (market.equals("deribit")) {
@@ -184,37 +163,25 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       source = new SimulatedMarket(seed, liveStart);
     }
-    SimulatorServer simulator =
-        new SimulatorServer(
-            source, new InetSocketAddress("127.0.0.1", simPort), ServerOptions.defaults());
-    simulator.start();
-    running.push(simulator);
-
-    MarketDataBridge bridge =
-        new MarketDataBridge(
-            MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
-                // the paper account's orders, trades and portfolio, for the strategy
-                .withUserChannels(new Credentials(config.trading().paperAccount(), "paper")));
-    bridge.start();
-    running.push(bridge);
-
-    StreamExecutionEnvironment env =
-        LocalFlink.environment(
-            LocalFlink.configuration(
+    System.out.println("Starting Kafka, Redis, the simulator, the bridge and the job...");
+    PaperSystem system =
+        PaperSystem.start(
+            new PaperSystem.Options(
+                new EmbeddedServices.Ports(kafkaPort, redisPort),
+                simPort,
+                SETTINGS,
                 flinkConf,
                 Map.of(
                     "rest.port", String.valueOf(webPort),
-                    "metrics.reporter.prom.port", String.valueOf(prometheusPort),
-                    "execution.checkpointing.dir",
-                        services.dataDirectory().resolve("checkpoints").toUri().toString(),
-                    "execution.checkpointing.savepoint-dir",
-                        services.dataDirectory().resolve("savepoints").toUri().toString())));
-    new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config)).build(env);
-    JobClient job = env.executeAsync(GammaJob.NAME);
-    running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
+                    "metrics.reporter.prom.port", String.valueOf(prometheusPort)),
+                true),
+            source);
+    running.push(system);
+    GammaConfig config = system.config();
+    EmbeddedServices services = system.services();
     startModels(config, market.equals("sim") && !noBootstrap, liveStart, services.dataDirectory());
 
-    DemoStatus status = new DemoStatus(bridge, job, config);
+    DemoStatus status = new DemoStatus(system.bridge(), system.job(), config);
     running.push(status);
 
     System.out.println();
@@ -229,7 +196,7 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("  Kafka            " + services.kafkaBootstrap());
     System.out.println(
         "  Redis            redis-cli -p " + services.redisPort() + " HGETALL gsb:features:BTC");
-    System.out.println("  Simulator        " + simulator.uri());
+    System.out.println("  Simulator        " + system.simulator().uri());
     System.out.println("Ctrl-C stops everything.");
     System.out.println();
     return status;

@@ -1,16 +1,10 @@
 package io.gammastraddle.cli;
 
-import io.gammastraddle.bridge.MarketDataBridge;
-import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.embedded.EmbeddedServices;
-import io.gammastraddle.gamma.GammaJob;
-import io.gammastraddle.gamma.KafkaEndpoints;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.simulator.SimulatedMarket;
-import io.gammastraddle.simulator.SimulatorServer;
 import java.io.IOException;
 import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -23,8 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.flink.core.execution.JobClient;
-import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 
 /**
  * Tick-to-order latency in paper mode (DESIGN section 12): the whole system as the demo runs it
@@ -58,48 +50,25 @@ final class TickToOrderBenchmark {
   /** Runs the system for the duration; returns the report. */
   String run() throws Exception {
     int prometheusPort = freePort();
-    try (EmbeddedServices services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0));
-        SimulatorServer simulator =
-            new SimulatorServer(
-                new SimulatedMarket(seed, System.currentTimeMillis()),
-                new InetSocketAddress("127.0.0.1", 0),
-                1.0)) {
-      simulator.start();
-      // Eager, but holding at most two straddles, each to its take-profit, stop-loss or expiry:
-      // the hedges and exits then follow market moves, and those are the orders a market event
-      // decides (entries follow predictions and are not measured).
-      Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
-      settings.remove("exit.before-expiry");
-      settings.put("risk.max-open-straddles", "2");
-      settings.put("trading.venue", simulator.uri().toString());
-      GammaConfig config =
-          GammaConfig.from(settings)
-              .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
-      services.createTopics(config.topicPartitions(4), config.topicConfigs());
-      try (MarketDataBridge bridge =
-          new MarketDataBridge(
-              MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
-                  .withUserChannels(new Credentials(config.trading().paperAccount(), "paper")))) {
-        bridge.start();
-        StreamExecutionEnvironment env =
-            StreamExecutionEnvironment.createLocalEnvironment(
-                LocalFlink.configuration(
-                    flinkConf,
-                    Map.of(
-                        "metrics.reporter.prom.port", String.valueOf(prometheusPort),
-                        "execution.checkpointing.dir",
-                            services.dataDirectory().resolve("checkpoints").toUri().toString())));
-        new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config))
-            .build(env);
-        JobClient job = env.executeAsync(GammaJob.NAME);
-        try {
-          System.out.printf("running for %d s...%n", duration.toSeconds());
-          Thread.sleep(duration.toMillis());
-          return report(scrape(prometheusPort));
-        } finally {
-          job.cancel().get();
-        }
-      }
+    // Eager, but holding at most two straddles, each to its take-profit, stop-loss or expiry: the
+    // hedges and exits then follow market moves, and those are the orders a market event decides
+    // (entries follow predictions and are not measured).
+    Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
+    settings.remove("exit.before-expiry");
+    settings.put("risk.max-open-straddles", "2");
+    try (PaperSystem system =
+        PaperSystem.start(
+            new PaperSystem.Options(
+                new EmbeddedServices.Ports(0, 0),
+                0,
+                settings,
+                flinkConf,
+                Map.of("metrics.reporter.prom.port", String.valueOf(prometheusPort)),
+                false),
+            new SimulatedMarket(seed, System.currentTimeMillis()))) {
+      System.out.printf("running for %d s...%n", duration.toSeconds());
+      Thread.sleep(duration.toMillis());
+      return report(scrape(prometheusPort));
     }
   }
 
