@@ -11,6 +11,7 @@ import io.gammastraddle.gamma.book.BookBuilder;
 import io.gammastraddle.gamma.chain.ChainFunction;
 import io.gammastraddle.gamma.config.ConfigLayers;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.decode.ControlStreamDeserializer;
 import io.gammastraddle.gamma.decode.MarketRouter;
 import io.gammastraddle.gamma.decode.MarketWatermarks;
 import io.gammastraddle.gamma.features.FeatureFunction;
@@ -253,8 +254,8 @@ public final class GammaJob {
   }
 
   /**
-   * The account's events and operators' commands, decoded; undecodable records go to the
-   * dead-letter topic.
+   * The account's events and operators' commands (from Kafka and from the dashboards' Redis
+   * stream), decoded; undecodable records go to the dead-letter topic.
    */
   private DataStream<StrategyInput> account(StreamExecutionEnvironment env) {
     DataStream<StrategyInput> account =
@@ -268,7 +269,14 @@ public final class GammaJob {
                         trading.control(),
                         WatermarkStrategy.noWatermarks(),
                         "control: " + config.trading().controlTopic())
-                    .uid(Uids.CONTROL));
+                    .uid(Uids.CONTROL),
+                env.fromSource(
+                        trading.dashboardControl(),
+                        WatermarkStrategy.noWatermarks(),
+                        "control: Redis " + ControlStreamDeserializer.STREAM)
+                    .uid(Uids.DASHBOARD_CONTROL)
+                    // one stream, one split: more readers would idle
+                    .setParallelism(1));
     account
         .filter(input -> input.deadLetter() != null)
         .name("undecodable account and control records")

@@ -8,6 +8,7 @@ import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
 import io.gammastraddle.gamma.decode.ControlRecordDeserializer;
+import io.gammastraddle.gamma.decode.ControlStreamDeserializer;
 import io.gammastraddle.gamma.decode.MarketRecordDeserializer;
 import io.gammastraddle.gamma.decode.UserRecordDeserializer;
 import io.gammastraddle.gamma.features.FeatureCache;
@@ -24,6 +25,7 @@ import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.market.MarketEvent;
 import io.gammastraddle.redis.RedisSerializer;
 import io.gammastraddle.redis.RedisSink;
+import io.gammastraddle.redis.RedisStreamSource;
 import io.gammastraddle.registry.ModelTopic;
 import java.net.URI;
 import java.util.Locale;
@@ -114,6 +116,13 @@ public final class KafkaEndpoints {
             .setStartingOffsets(OffsetsInitializer.committedOffsets(OffsetResetStrategy.LATEST))
             .setDeserializer(new ControlRecordDeserializer())
             .build();
+    RedisStreamSource<StrategyInput> dashboardControl =
+        RedisStreamSource.<StrategyInput>builder()
+            .setHost(config.redisHost())
+            .setPort(config.redisPort())
+            .setStreamKeys(ControlStreamDeserializer.STREAM)
+            .setDeserializer(new ControlStreamDeserializer())
+            .build();
     ExecutionSink execution =
         ExecutionSink.builder()
             .setUri(URI.create(trading.venue()))
@@ -126,6 +135,7 @@ public final class KafkaEndpoints {
     return new TradingEndpoints(
         account,
         control,
+        dashboardControl,
         execution,
         kafkaSink(config, new OrderJson(trading.ordersTopic())),
         redisSink(config, new TradingCache()));

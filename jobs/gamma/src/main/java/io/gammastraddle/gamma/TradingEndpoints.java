@@ -18,6 +18,8 @@ import org.apache.flink.api.connector.source.Source;
  *     (undecodable records carry a dead letter); null in a backtest
  * @param control operators' commands from {@code gsb.control}, decoded (undecodable records carry a
  *     dead letter); null in a backtest
+ * @param dashboardControl the same commands from the Redis stream {@code gsb:control}, where a
+ *     dashboard adds them; null in a backtest
  * @param execution the venue: the execution sink (paper, testnet or live); null in a backtest
  * @param ordersToKafka the audit log {@code gsb.orders}
  * @param statusToCache positions, Greeks and P&L for the Redis live cache
@@ -27,6 +29,7 @@ import org.apache.flink.api.connector.source.Source;
 public record TradingEndpoints(
     Source<StrategyInput, ?, ?> account,
     Source<StrategyInput, ?, ?> control,
+    Source<StrategyInput, ?, ?> dashboardControl,
     Sink<OrderIntent> execution,
     Sink<OrderIntent> ordersToKafka,
     Sink<TradingStatus> statusToCache,
@@ -37,10 +40,11 @@ public record TradingEndpoints(
   public TradingEndpoints(
       Source<StrategyInput, ?, ?> account,
       Source<StrategyInput, ?, ?> control,
+      Source<StrategyInput, ?, ?> dashboardControl,
       Sink<OrderIntent> execution,
       Sink<OrderIntent> ordersToKafka,
       Sink<TradingStatus> statusToCache) {
-    this(account, control, execution, ordersToKafka, statusToCache, null, null);
+    this(account, control, dashboardControl, execution, ordersToKafka, statusToCache, null, null);
   }
 
   /** A backtest's trading endpoints: the strategy trades on {@code venue}. */
@@ -49,7 +53,7 @@ public record TradingEndpoints(
       Sink<OrderIntent> orders,
       Sink<TradingStatus> status,
       Sink<VenueFill> fills) {
-    return new TradingEndpoints(null, null, null, orders, status, venue, fills);
+    return new TradingEndpoints(null, null, null, null, orders, status, venue, fills);
   }
 
   /** Whether the strategy trades on a simulated venue (a backtest). */

@@ -28,6 +28,7 @@ public final class Uids {
   public static final String ACCOUNT = "account-source";
   public static final String ACCOUNT_DEAD_LETTERS_KAFKA = "account-dead-letters-kafka-sink";
   public static final String CONTROL = "control-source";
+  public static final String DASHBOARD_CONTROL = "dashboard-control-source";
   public static final String STRATEGY = "strategy";
   public static final String EXECUTION = "execution-sink";
   public static final String ORDERS_KAFKA = "orders-kafka-sink";

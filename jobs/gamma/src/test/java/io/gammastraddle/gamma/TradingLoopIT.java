@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import io.gammastraddle.execution.ExecutionSink;
 import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.decode.ControlStreamDeserializer;
+import io.gammastraddle.gamma.strategy.ControlCommand;
+import io.gammastraddle.gamma.strategy.ControlJson;
 import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.orders.Leg;
 import java.time.Duration;
@@ -65,6 +68,24 @@ class TradingLoopIT {
         assertThat(positions.get("mode")).isEqualTo("ACTIVE");
         assertThat(redis.hgetAll(TradingCache.GREEKS)).containsKeys("BTC.delta", "BTC.var");
         assertThat(redis.hgetAll(TradingCache.PNL)).containsKeys("BTC.equity_usd");
+
+        // A dashboard's command through the Redis stream reaches the strategy, which answers it.
+        String why = "dashboard check " + System.nanoTime();
+        redis.xadd(
+            ControlStreamDeserializer.STREAM,
+            StreamEntryID.NEW_ENTRY,
+            Map.of(
+                ControlStreamDeserializer.FIELD,
+                ControlJson.write(
+                    new ControlCommand(
+                        "BTC",
+                        ControlCommand.RESET_KILL_SWITCH,
+                        "dashboard",
+                        why,
+                        System.currentTimeMillis()))));
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(() -> assertThat(recentAlerts(redis)).contains("kill-switch", why));
       } finally {
         job.cancel().get();
       }
@@ -92,6 +113,7 @@ class TradingLoopIT {
           new TradingEndpoints(
               trading.account(),
               trading.control(),
+              trading.dashboardControl(),
               new FaultySink((ExecutionSink) trading.execution(), FAIL_AFTER),
               trading.ordersToKafka(),
               trading.statusToCache());
