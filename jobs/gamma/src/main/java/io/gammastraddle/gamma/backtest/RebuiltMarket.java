@@ -30,10 +30,13 @@ import java.util.OptionalDouble;
  */
 final class RebuiltMarket implements MarketView {
 
+  /** An index price and its event time. */
+  private record IndexAt(long time, double price) {}
+
   private final Map<String, BookTop> tops = new HashMap<>();
   private final Map<String, Double> marks = new HashMap<>();
   private final Map<String, OptionGreeks> greeks = new HashMap<>();
-  private final Map<String, Double> indexes = new HashMap<>();
+  private final Map<String, IndexAt> indexes = new HashMap<>();
   private final Map<String, Double> deliveries = new HashMap<>();
   private final Map<String, Optional<InstrumentSpec>> specs = new HashMap<>();
   private long nowMillis;
@@ -57,9 +60,11 @@ final class RebuiltMarket implements MarketView {
     } else if (event.ticker() != null) {
       Ticker ticker = event.ticker();
       marks.put(ticker.instrument(), ticker.markPrice());
-      indexes.put(ticker.underlying(), ticker.indexPrice());
+      indexes.put(ticker.underlying(), new IndexAt(ticker.timestamp(), ticker.indexPrice()));
     } else if (event.index() != null) {
-      indexes.put(event.index().underlying(), event.index().price());
+      indexes.put(
+          event.index().underlying(),
+          new IndexAt(event.index().timestamp(), event.index().price()));
     }
   }
 
@@ -101,7 +106,8 @@ final class RebuiltMarket implements MarketView {
 
   @Override
   public double indexPrice(String currency) {
-    return indexes.getOrDefault(currency, Double.NaN);
+    IndexAt index = indexes.get(currency);
+    return index == null ? Double.NaN : index.price();
   }
 
   @Override
@@ -114,8 +120,12 @@ final class RebuiltMarket implements MarketView {
         deliveries.computeIfAbsent(
             instrument,
             name -> {
-              double index = indexPrice(spec.get().currency());
-              return Double.isFinite(index) ? index : null;
+              IndexAt index = indexes.get(spec.get().currency());
+              boolean seenSinceExpiry =
+                  index != null
+                      && index.time() >= spec.get().expirationMillis()
+                      && Double.isFinite(index.price());
+              return seenSinceExpiry ? index.price() : null;
             });
     return price == null ? OptionalDouble.empty() : OptionalDouble.of(price);
   }

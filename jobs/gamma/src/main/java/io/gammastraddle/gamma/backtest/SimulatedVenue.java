@@ -88,8 +88,9 @@ public final class SimulatedVenue {
 
   /**
    * Runs the exchange up to {@code now} (event time): the orders that have arrived, in arrival
-   * order, then, once per step, the resting orders against the books. Call it before the strategy
-   * sees an input of time {@code now}.
+   * order, and the resting orders matched against the books at each step boundary passed, before
+   * the orders that arrived after it. Call it before the strategy sees an input of time {@code
+   * now}.
    */
   public void advanceTo(long now, Reports out) {
     if (!opened) {
@@ -104,14 +105,30 @@ public final class SimulatedVenue {
     }
     while (!pending.isEmpty() && pending.peek().arrival() <= now) {
       Pending next = pending.poll();
+      if (next.arrival() >= nextStep) {
+        // The exchange matched the books it had before this order arrived.
+        step(nextStep, out);
+      }
       market.advanceTo(next.arrival());
       deliver(next.intent(), out);
     }
-    market.advanceTo(now);
     if (now >= nextStep) {
-      nextStep = (Math.floorDiv(now, STEP_MILLIS) + 1) * STEP_MILLIS;
-      publish(exchange.onMarketStep(), out);
+      step(nextStep, out);
     }
+    market.advanceTo(now);
+    // The steps before the next input would match the same orders against the same books.
+    nextStep = stepAfter(now);
+  }
+
+  /** Matches the resting orders at step {@code at} (at the market's time if it is past it). */
+  private void step(long at, Reports out) {
+    market.advanceTo(at);
+    publish(exchange.onMarketStep(), out);
+    nextStep = stepAfter(market.nowMillis());
+  }
+
+  private static long stepAfter(long millis) {
+    return (Math.floorDiv(millis, STEP_MILLIS) + 1) * STEP_MILLIS;
   }
 
   /** Takes in what a market input says about books, marks and the index. */
@@ -135,12 +152,18 @@ public final class SimulatedVenue {
     Reply reply = handle(request.method(), JSON.valueToTree(request.params()));
     publish(reply.events(), out);
     if (reply.isError()) {
-      if (intent.kind() != OrderIntent.Kind.CANCEL) {
+      // As the execution sink: a refused cancel or status check says nothing about the order.
+      if (intent.kind() == OrderIntent.Kind.PLACE) {
         String why = reply.error().code() + " " + reply.error().message();
         decode(OrderFeedback.rejected(intent, why, now, now * NANOS_PER_MILLI), out);
       }
     } else if (intent.kind() == OrderIntent.Kind.CHECK_STATUS) {
-      for (JsonNode order : readTree(reply.result())) {
+      JsonNode orders = readTree(reply.result());
+      if (orders.isEmpty()) {
+        String why = "the exchange has no order with this label";
+        decode(OrderFeedback.rejected(intent, why, now, now * NANOS_PER_MILLI), out);
+      }
+      for (JsonNode order : orders) {
         decode(OrderFeedback.found(order, now * NANOS_PER_MILLI), out);
       }
     }
