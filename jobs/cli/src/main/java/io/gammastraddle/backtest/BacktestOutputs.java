@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.gammastraddle.gamma.backtest.BacktestEndpoints;
+import io.gammastraddle.gamma.backtest.VenueFill;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,10 +22,6 @@ import java.util.function.Consumer;
  * the curves), and running totals of the fills and predictions (which are not kept).
  */
 final class BacktestOutputs {
-
-  static final String STATUS_FILE = "status.jsonl";
-  static final String FILLS_FILE = "fills.jsonl";
-  static final String PREDICTIONS_FILE = "predictions.jsonl";
 
   private static final JsonMapper JSON =
       JsonMapper.builder()
@@ -47,9 +45,10 @@ final class BacktestOutputs {
   /** Reads {@code status.jsonl}, {@code fills.jsonl} and {@code predictions.jsonl} from a run. */
   static BacktestOutputs read(Path dir) throws IOException {
     BacktestOutputs outputs = new BacktestOutputs();
-    readLines(dir.resolve(STATUS_FILE), StatusLine.class, outputs::addStatus);
-    readLines(dir.resolve(FILLS_FILE), FillLine.class, outputs::addFill);
-    readLines(dir.resolve(PREDICTIONS_FILE), PredictionLine.class, outputs::addPrediction);
+    readLines(dir.resolve(BacktestEndpoints.STATUS), StatusLine.class, outputs::addStatus);
+    readLines(dir.resolve(BacktestEndpoints.FILLS), VenueFill.class, outputs::addFill);
+    readLines(
+        dir.resolve(BacktestEndpoints.PREDICTIONS), PredictionLine.class, outputs::addPrediction);
     return outputs;
   }
 
@@ -78,7 +77,7 @@ final class BacktestOutputs {
         new StatusPoint(underlying, line.timestamp(), pnl.totalUsd(), line.delta(), line.vega()));
   }
 
-  private void addFill(FillLine fill) {
+  private void addFill(VenueFill fill) {
     seen(fill.timestamp());
     fillTotals.computeIfAbsent(fill.underlying(), name -> new FillTotals()).add(fill);
     straddles.add(fill);
@@ -163,7 +162,7 @@ final class BacktestOutputs {
     private double feesUsd;
     private double turnoverUsd;
 
-    private void add(FillLine fill) {
+    private void add(VenueFill fill) {
       fills++;
       feesUsd += fill.feeUsd();
       turnoverUsd += fill.notionalUsd();

@@ -1,5 +1,6 @@
 package io.gammastraddle.backtest;
 
+import io.gammastraddle.gamma.backtest.VenueFill;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,7 +19,7 @@ final class Straddles {
   private final Map<Key, Straddle> byKey = new LinkedHashMap<>();
 
   /** Adds an option fill of an entry, exit or unwind leg; hedges and other fills are ignored. */
-  void add(FillLine fill) {
+  void add(VenueFill fill) {
     if (!fill.isOption()) {
       return;
     }
@@ -58,7 +59,7 @@ final class Straddles {
       this.underlying = underlying;
     }
 
-    private void add(String leg, FillLine fill) {
+    private void add(String leg, VenueFill fill) {
       switch (leg) {
         case "c", "p" -> entered = true;
         case "xc", "xp" -> exited = true;

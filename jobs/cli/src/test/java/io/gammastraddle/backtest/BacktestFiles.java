@@ -1,5 +1,6 @@
 package io.gammastraddle.backtest;
 
+import io.gammastraddle.gamma.backtest.BacktestEndpoints;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,9 +17,9 @@ final class BacktestFiles {
 
   static void write(Path dir, List<String> status, List<String> fills, List<String> predictions)
       throws IOException {
-    Files.write(dir.resolve(BacktestOutputs.STATUS_FILE), status);
-    Files.write(dir.resolve(BacktestOutputs.FILLS_FILE), fills);
-    Files.write(dir.resolve(BacktestOutputs.PREDICTIONS_FILE), predictions);
+    Files.write(dir.resolve(BacktestEndpoints.STATUS), status);
+    Files.write(dir.resolve(BacktestEndpoints.FILLS), fills);
+    Files.write(dir.resolve(BacktestEndpoints.PREDICTIONS), predictions);
   }
 
   static String status(
@@ -59,8 +60,7 @@ final class BacktestFiles {
     return String.format(
         Locale.ROOT,
         "{\"underlying\":\"%s\",\"timestamp\":%d,\"instrument\":\"%s\",\"label\":\"%s\","
-            + "\"direction\":\"%s\",\"amount\":%s,\"price\":%s,\"indexPrice\":%s,\"fee\":%s,"
-            + "\"maker\":false}",
+            + "\"direction\":\"%s\",\"amount\":%s,\"price\":%s,\"indexPrice\":%s,\"fee\":%s}",
         underlying,
         timestamp,
         instrument,

@@ -67,12 +67,18 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * <pre>
  *   book tops, option tickers, index, perpetual, ATM straddles, vectors --\
  *   predictions ----------------------------------------------------------+--> strategy
- *   deribit.user.raw (account) + gsb.control (commands) --> decode -------/   (by underlying)
- *                                     \--> dead letters -> gsb.dlq              |
+ *   deribit.user.raw (account), gsb.control + Redis gsb:control (commands) |   (by underlying)
+ *     --> decode ---------------------------------------------------------/         |
+ *           \--> dead letters -> gsb.dlq                                            |
  *        order intents -> execution sink (exchange), gsb.orders; status -> Redis; alerts
  * </pre>
  *
- * Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very graph.
+ * <p>A backtest's {@link TradingEndpoints} have no account and no execution sink: the strategy's
+ * inputs pass an event-time order first, and the strategy trades on a simulated venue inside it
+ * ({@code gamma.backtest}).
+ *
+ * <p>Sources and sinks come from {@link JobEndpoints}, so tests and the benchmark run this very
+ * graph.
  */
 public final class GammaJob {
 

@@ -19,4 +19,23 @@ public record VenueFill(
     double amount,
     double price,
     double indexPrice,
-    double fee) {}
+    double fee) {
+
+  public boolean isBuy() {
+    return "buy".equals(direction);
+  }
+
+  /** Deribit option names end with the type ({@code BTC-27NOV26-95000-C}); perpetuals do not. */
+  public boolean isOption() {
+    return instrument.endsWith("-C") || instrument.endsWith("-P");
+  }
+
+  public double feeUsd() {
+    return fee * indexPrice;
+  }
+
+  /** An option's premium at the index price; a perpetual's amount is already its USD notional. */
+  public double notionalUsd() {
+    return isOption() ? price * amount * indexPrice : amount;
+  }
+}
