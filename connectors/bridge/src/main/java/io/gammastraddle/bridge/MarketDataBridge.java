@@ -407,10 +407,10 @@ public final class MarketDataBridge implements AutoCloseable {
   public MarketDataBridge(Config config) {
     this(
         config,
-        // A 1 ms linger: each millisecond a market message waits here adds to tick-to-order
-        // latency (the default 5 ms was a third of it), while a little batching keeps produce
-        // requests fewer than messages when thousands arrive a second.
-        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge", 1)));
+        // No linger: each millisecond a market message waits here adds to tick-to-order latency
+        // (bench/README.md). Under load the producer still batches what arrives while a request
+        // is in flight.
+        () -> new KafkaProducer<>(producerProperties(config.bootstrapServers(), "gsb-bridge", 0)));
   }
 
   /** A bridge writing to the producers {@code producers} makes (tests use Kafka's MockProducer). */

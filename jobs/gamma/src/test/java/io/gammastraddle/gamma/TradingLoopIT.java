@@ -15,7 +15,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.configuration.CheckpointingOptions;
 import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.ExecutionOptions;
 import org.apache.flink.configuration.RestartStrategyOptions;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -154,6 +156,11 @@ class TradingLoopIT {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(checkpointMillis);
+    // As flink-conf/config.yaml runs the job: unaligned checkpoints, buffers flushed per record.
+    Configuration latency = new Configuration();
+    latency.set(CheckpointingOptions.ENABLE_UNALIGNED, true);
+    latency.set(ExecutionOptions.BUFFER_TIMEOUT, Duration.ZERO);
+    env.configure(latency);
     return env;
   }
 
