@@ -14,9 +14,10 @@ import java.util.Locale;
  * of each of their notifications (DESIGN section 4): an order's label, or its id when it has none,
  * so that every event of one order stays in one partition; for trades the first trade's; for the
  * portfolio its currency. Also the record the bridge writes there itself with the account's
- * positions ({@link #positions(String, JsonNode)}).
+ * positions ({@link #positions(String, JsonNode)}) and, public for the backtest's venue, the
+ * account summary it writes as a portfolio notification ({@link #portfolio(String, JsonNode)}).
  */
-final class UserChannels {
+public final class UserChannels {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final String USER = "user.";
@@ -54,7 +55,7 @@ final class UserChannels {
    * The answer of {@code private/get_account_summary} as a {@code user.portfolio} notification: the
    * summary holds every field of the portfolio channel's data.
    */
-  static SubscriptionParams portfolio(String currency, JsonNode summary) {
+  public static SubscriptionParams portfolio(String currency, JsonNode summary) {
     String channel = PORTFOLIO + currency.toLowerCase(Locale.ROOT);
     ObjectNode params = JSON.createObjectNode().put("channel", channel).set("data", summary);
     return new SubscriptionParams(channel, params.toString());

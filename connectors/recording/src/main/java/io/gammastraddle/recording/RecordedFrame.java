@@ -1,5 +1,7 @@
 package io.gammastraddle.recording;
 
+import io.gammastraddle.deribit.websocket.Notifications;
+import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.util.Objects;
 
 /**
@@ -16,6 +18,16 @@ public record RecordedFrame(long recvTsNanos, String frame) {
 
   public RecordedFrame {
     Objects.requireNonNull(frame, "frame");
+  }
+
+  /**
+   * The frame's market notification, or null when it is none: not a subscription notification, or
+   * one of the account's private {@code user.*} channels (orders, trades, portfolio), which are not
+   * market data. What a replay publishes and a backtest reads.
+   */
+  public SubscriptionParams marketNotification() {
+    SubscriptionParams params = Notifications.subscription(frame);
+    return params == null || params.channel().startsWith("user.") ? null : params;
   }
 
   /**

@@ -1,7 +1,6 @@
 package io.gammastraddle.recording;
 
 import io.gammastraddle.bridge.MarketDataBridge;
-import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,9 +90,8 @@ public final class Replayer implements AutoCloseable {
     try (RecordingReader frames = new RecordingReader(recording)) {
       while (frames.hasNext()) {
         RecordedFrame frame = frames.next();
-        SubscriptionParams params = Notifications.subscription(frame.frame());
-        // Private user channels (orders, trades, portfolio) are not market data.
-        if (params == null || params.channel().startsWith("user.")) {
+        SubscriptionParams params = frame.marketNotification();
+        if (params == null) {
           skipped++;
           continue;
         }

@@ -2,7 +2,6 @@ package io.gammastraddle.gamma.backtest;
 
 import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.deribit.market.MarketDecoder;
-import io.gammastraddle.deribit.websocket.Notifications;
 import io.gammastraddle.deribit.websocket.SubscriptionParams;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
@@ -161,8 +160,8 @@ public final class RecordingSource
 
     private void decode(RecordedFrame frame) {
       frameNumber++;
-      SubscriptionParams params = Notifications.subscription(frame.frame());
-      if (params == null || params.channel().startsWith("user.")) {
+      SubscriptionParams params = frame.marketNotification();
+      if (params == null) {
         return;
       }
       String value = params.withReceiveTime(frame.recvTsNanos());

@@ -2,7 +2,7 @@ package io.gammastraddle.gamma.backtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gammastraddle.bridge.UserChannels;
 import io.gammastraddle.deribit.market.MalformedMessageException;
 import io.gammastraddle.deribit.user.UserDecoder;
 import io.gammastraddle.deribit.user.UserEvent;
@@ -96,11 +96,14 @@ public final class SimulatedVenue {
     if (!opened) {
       opened = true;
       market.advanceTo(now);
-      Reply summary = handle("private/get_account_summary", JSON.createObjectNode());
-      report(
-          "user.portfolio." + currency.toLowerCase(Locale.ROOT),
-          readTree(summary.result()),
-          now,
+      Reply summary =
+          exchange.handle(
+              ACCOUNT,
+              "private/get_account_summary",
+              JSON.createObjectNode().put("currency", currency));
+      decode(
+          UserChannels.portfolio(currency, readTree(summary.result()))
+              .withReceiveTime(now * NANOS_PER_MILLI),
           out);
     }
     while (!pending.isEmpty() && pending.peek().arrival() <= now) {
@@ -149,7 +152,7 @@ public final class SimulatedVenue {
           case CANCEL -> ExchangeRequest.cancel(intent);
           case CHECK_STATUS -> ExchangeRequest.statusCheck(intent);
         };
-    Reply reply = handle(request.method(), JSON.valueToTree(request.params()));
+    Reply reply = exchange.handle(ACCOUNT, request.method(), JSON.valueToTree(request.params()));
     publish(reply.events(), out);
     if (reply.isError()) {
       // As the execution sink: a refused cancel or status check says nothing about the order.
@@ -169,14 +172,6 @@ public final class SimulatedVenue {
     }
   }
 
-  private Reply handle(String method, JsonNode params) {
-    ObjectNode withCurrency = params.deepCopy();
-    if (!withCurrency.has("instrument_name")) {
-      withCurrency.put("currency", currency);
-    }
-    return exchange.handle(ACCOUNT, method, withCurrency);
-  }
-
   private void publish(List<io.gammastraddle.simulator.exchange.UserEvent> events, Reports out) {
     for (io.gammastraddle.simulator.exchange.UserEvent event : events) {
       String channel =
@@ -188,13 +183,6 @@ public final class SimulatedVenue {
       long nanos = market.nowMillis() * NANOS_PER_MILLI;
       decode(Notifications.paramsWithReceiveTime(event.frame(channel), nanos), out);
     }
-  }
-
-  private void report(String channel, JsonNode data, long now, Reports out) {
-    ObjectNode params = JSON.createObjectNode().put("channel", channel);
-    params.set("data", data);
-    params.put("recv_ts", now * NANOS_PER_MILLI);
-    decode(params.toString(), out);
   }
 
   /**
