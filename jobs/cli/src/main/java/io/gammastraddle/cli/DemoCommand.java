@@ -16,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,13 @@ final class DemoCommand implements Callable<Integer> {
               + " parameters until a model is published.")
   boolean noBootstrap;
 
+  @Option(
+      names = "--job-on-cluster",
+      description =
+          "Start everything but the job, and print the ./gsb submit command that runs it on the"
+              + " cluster of ./gsb cluster start.")
+  boolean jobOnCluster;
+
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
 
   @Override
@@ -117,8 +125,10 @@ final class DemoCommand implements Callable<Integer> {
     // Every port is checked before anything starts, so a clash costs nothing to fix.
     LocalPorts.requireFree("Kafka", kafkaPort);
     LocalPorts.requireFree("Redis", redisPort);
-    LocalPorts.requireFree("Flink web dashboard", webPort);
-    LocalPorts.requireFree("Prometheus", prometheusPort);
+    if (!jobOnCluster) {
+      LocalPorts.requireFree("Flink web dashboard", webPort);
+      LocalPorts.requireFree("Prometheus", prometheusPort);
+    }
     LocalPorts.requireFree("Simulator", simPort);
 
     try (StopSignal stop = StopSignal.install("gsb-demo-stop")) {
@@ -163,7 +173,9 @@ final class DemoCommand implements Callable<Integer> {
     } else {
       source = new SimulatedMarket(seed, liveStart);
     }
-    System.out.println("Starting Kafka, Redis, the simulator, the bridge and the job...");
+    System.out.println(
+        "Starting Kafka, Redis, the simulator, the bridge"
+            + (jobOnCluster ? " (the job goes to the cluster)..." : " and the job..."));
     PaperSystem system =
         PaperSystem.start(
             new PaperSystem.Options(
@@ -174,7 +186,9 @@ final class DemoCommand implements Callable<Integer> {
                 Map.of(
                     "rest.port", String.valueOf(webPort),
                     "metrics.reporter.prom.port", String.valueOf(prometheusPort)),
-                true),
+                jobOnCluster
+                    ? PaperSystem.JobPlacement.CLUSTER
+                    : PaperSystem.JobPlacement.LOCAL_WITH_DASHBOARD),
             source);
     running.push(system);
     GammaConfig config = system.config();
@@ -191,8 +205,12 @@ final class DemoCommand implements Callable<Integer> {
                 ? "Deribit's market mirrored"
                 : "simulated market, seed " + seed)
             + ")");
-    System.out.println("  Flink dashboard  http://localhost:" + webPort);
-    System.out.println("  Prometheus       http://localhost:" + prometheusPort + "/metrics");
+    if (jobOnCluster) {
+      System.out.println("  Submit the job   " + submitCommand(system));
+    } else {
+      System.out.println("  Flink dashboard  http://localhost:" + webPort);
+      System.out.println("  Prometheus       http://localhost:" + prometheusPort + "/metrics");
+    }
     System.out.println("  Kafka            " + services.kafkaBootstrap());
     System.out.println(
         "  Redis            redis-cli -p " + services.redisPort() + " HGETALL gsb:features:BTC");
@@ -200,6 +218,20 @@ final class DemoCommand implements Callable<Integer> {
     System.out.println("Ctrl-C stops everything.");
     System.out.println();
     return status;
+  }
+
+  /** The {@code ./gsb submit} that runs the job on this demo's servers, with its settings. */
+  private static String submitCommand(PaperSystem system) {
+    GammaConfig config = system.config();
+    Map<String, String> settings = new TreeMap<>(SETTINGS);
+    settings.put("kafka.bootstrap", config.kafkaBootstrap());
+    settings.put("redis.host", config.redisHost());
+    settings.put("redis.port", String.valueOf(config.redisPort()));
+    settings.put("trading.venue", config.trading().venue());
+    StringBuilder command = new StringBuilder("./gsb submit");
+    settings.forEach(
+        (name, value) -> command.append(" --set ").append(name).append('=').append(value));
+    return command.toString();
   }
 
   /**

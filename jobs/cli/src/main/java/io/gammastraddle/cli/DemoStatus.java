@@ -38,6 +38,7 @@ final class DemoStatus implements AutoCloseable {
   private long deadLetters;
   private long orders;
 
+  /** {@code job} is null when the job runs on a cluster. */
   DemoStatus(MarketDataBridge bridge, JobClient job, GammaConfig config) {
     this.bridge = bridge;
     this.job = job;
@@ -93,7 +94,7 @@ final class DemoStatus implements AutoCloseable {
         deadLetters,
         orders,
         trading(),
-        jobStatus());
+        job == null ? "on the cluster" : jobStatus());
   }
 
   /** Open straddles and P&L (realized plus unrealized, USD) per underlying, from Redis. */
@@ -113,6 +114,9 @@ final class DemoStatus implements AutoCloseable {
   }
 
   void failIfJobEnded() {
+    if (job == null) {
+      return; // the cluster's business: its dashboard shows the job
+    }
     JobStatus status = jobStatus();
     if (status != null && status.isGloballyTerminalState()) {
       throw new IllegalStateException("The Flink job ended: " + status);

@@ -24,6 +24,9 @@ import picocli.CommandLine.Command;
       ModelCommand.class,
       KillSwitchCommand.class,
       BacktestCommand.class,
+      ClusterCommand.class,
+      SubmitCommand.class,
+      FlinkCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Gsb {

@@ -23,7 +23,8 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  * The paper-trading system in this JVM, as the demo and the tick-to-order benchmark run it: a real
  * Kafka broker and Redis server, the simulator serving a market with its paper exchange, the bridge
  * feeding Kafka with the market and the paper account's channels, and the job on a local Flink
- * cluster (flink-conf settings) trading on the simulator. Closing stops them in reverse order.
+ * cluster (flink-conf settings) trading on the simulator, unless it is to run on a cluster the user
+ * submits it to. Closing stops them in reverse order.
  */
 final class PaperSystem implements AutoCloseable {
 
@@ -33,7 +34,7 @@ final class PaperSystem implements AutoCloseable {
    * @param settings the job's settings; {@code trading.venue} is set to the simulator
    * @param flinkConf the Flink configuration directory
    * @param flinkSettings Flink settings over the directory's (ports, for example)
-   * @param webUi whether the local cluster serves Flink's web dashboard
+   * @param job where the job runs
    */
   record Options(
       EmbeddedServices.Ports ports,
@@ -41,7 +42,17 @@ final class PaperSystem implements AutoCloseable {
       Map<String, String> settings,
       Path flinkConf,
       Map<String, String> flinkSettings,
-      boolean webUi) {}
+      JobPlacement job) {}
+
+  /** Where the job runs: on a local cluster in this JVM, or on a cluster the user submits to. */
+  enum JobPlacement {
+    /** In this JVM, with Flink's web dashboard. */
+    LOCAL_WITH_DASHBOARD,
+    /** In this JVM, without the dashboard. */
+    LOCAL,
+    /** Not started here: submitted to a Flink cluster ({@code gsb submit}). */
+    CLUSTER
+  }
 
   private final Deque<AutoCloseable> running = new ArrayDeque<>();
   private EmbeddedServices services;
@@ -88,7 +99,12 @@ final class PaperSystem implements AutoCloseable {
                 .withUserChannels(new Credentials(config.trading().paperAccount(), "paper")));
     bridge.start();
     running.push(bridge);
+    if (options.job() != JobPlacement.CLUSTER) {
+      startJob(options);
+    }
+  }
 
+  private void startJob(Options options) throws Exception {
     Map<String, String> flinkSettings = new LinkedHashMap<>(options.flinkSettings());
     Path data = services.dataDirectory();
     flinkSettings.put(
@@ -97,7 +113,7 @@ final class PaperSystem implements AutoCloseable {
         "execution.checkpointing.savepoint-dir", data.resolve("savepoints").toUri().toString());
     var flink = LocalFlink.configuration(options.flinkConf(), flinkSettings);
     StreamExecutionEnvironment env =
-        options.webUi()
+        options.job() == JobPlacement.LOCAL_WITH_DASHBOARD
             ? LocalFlink.environment(flink)
             : StreamExecutionEnvironment.createLocalEnvironment(flink);
     new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config)).build(env);
@@ -122,6 +138,7 @@ final class PaperSystem implements AutoCloseable {
     return bridge;
   }
 
+  /** The job's client, or null when the job runs on a cluster. */
   JobClient job() {
     return job;
   }

@@ -64,7 +64,7 @@ final class TickToOrderBenchmark {
                 settings,
                 flinkConf,
                 Map.of("metrics.reporter.prom.port", String.valueOf(prometheusPort)),
-                false),
+                PaperSystem.JobPlacement.LOCAL),
             new SimulatedMarket(seed, System.currentTimeMillis()))) {
       System.out.printf("running for %d s...%n", duration.toSeconds());
       Thread.sleep(duration.toMillis());

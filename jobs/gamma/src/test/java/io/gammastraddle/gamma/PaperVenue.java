@@ -37,15 +37,19 @@ final class PaperVenue implements AutoCloseable {
   final MarketDataBridge bridge;
   final GammaConfig config;
 
+  /** The settings {@link #config} is made of, servers included, for a job started elsewhere. */
+  final Map<String, String> settings;
+
   private PaperVenue(
       EmbeddedServices services,
       SimulatorServer simulator,
       MarketDataBridge bridge,
-      GammaConfig config) {
+      Map<String, String> settings) {
     this.services = services;
     this.simulator = simulator;
     this.bridge = bridge;
-    this.config = config;
+    this.settings = Map.copyOf(settings);
+    this.config = GammaConfig.from(settings);
   }
 
   static PaperVenue start(long seed) throws Exception {
@@ -59,16 +63,17 @@ final class PaperVenue implements AutoCloseable {
     Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
     settings.put("trading.venue", simulator.uri().toString());
     settings.put("trading.paper-account", ACCOUNT);
-    GammaConfig config =
-        GammaConfig.from(settings)
-            .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
+    settings.put("kafka.bootstrap", services.kafkaBootstrap());
+    settings.put("redis.host", services.redisHost());
+    settings.put("redis.port", String.valueOf(services.redisPort()));
+    GammaConfig config = GammaConfig.from(settings);
     services.createTopics(config.topicPartitions(3), config.topicConfigs());
     MarketDataBridge bridge =
         new MarketDataBridge(
             MarketDataBridge.Config.defaults(simulator.uri(), services.kafkaBootstrap())
                 .withUserChannels(new Credentials(ACCOUNT, "paper")));
     bridge.start();
-    return new PaperVenue(services, simulator, bridge, config);
+    return new PaperVenue(services, simulator, bridge, settings);
   }
 
   /** Every closed order of the account in {@code currency}, newest first. */
