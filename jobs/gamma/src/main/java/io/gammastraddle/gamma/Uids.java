@@ -25,6 +25,8 @@ public final class Uids {
   public static final String MODEL_REDIS = "model-redis-sink";
   public static final String ALERTS_KAFKA = "alerts-kafka-sink";
   public static final String ALERTS_REDIS = "alerts-redis-sink";
+  // The counting patterns (book gaps, fallback streak, order rejects) add "-{count}": see
+  // AlertPatterns.
   public static final String ALERTS_FEED_SILENT = "alerts-feed-silent";
   public static final String ALERTS_BOOK_GAPS = "alerts-book-gaps";
   public static final String ALERTS_MODEL_UNHEALTHY = "alerts-model-unhealthy";

@@ -20,6 +20,12 @@ import org.apache.flink.cep.pattern.conditions.SimpleCondition;
  *
  * <p>Patterns that count skip past their match, so a condition that holds raises one alert per full
  * count, not one per signal; the cooldown ({@link AlertCooldown}) then holds back repeats.
+ *
+ * <p>A counting pattern's uid ends with its count: Flink CEP names the states of {@code times(n)}
+ * after their position, so partial matches saved under a larger count cannot be restored under a
+ * smaller one (the job would fail at the next signal: "State ... does not exist in the NFA"). A
+ * changed count is therefore a new operator; its predecessor's few pending signals are dropped,
+ * which {@code flink run --allowNonRestoredState} accepts. Windows can change freely.
  */
 public final class AlertPatterns {
 
@@ -71,7 +77,7 @@ public final class AlertPatterns {
   static AlertPattern bookGaps(int count, Duration window) {
     return counted(
         "book_gaps",
-        Uids.ALERTS_BOOK_GAPS,
+        Uids.ALERTS_BOOK_GAPS + "-" + count,
         Signal.Kind.BOOK_GAP,
         count,
         window,
@@ -85,7 +91,7 @@ public final class AlertPatterns {
   static AlertPattern orderRejects(int count, Duration window) {
     return counted(
         "order_rejects",
-        Uids.ALERTS_ORDER_REJECTS,
+        Uids.ALERTS_ORDER_REJECTS + "-" + count,
         Signal.Kind.ORDER_REJECTED,
         count,
         window,
@@ -116,7 +122,7 @@ public final class AlertPatterns {
   static AlertPattern fallbackStreak(int count) {
     return new AlertPattern(
         "fallback_streak",
-        Uids.ALERTS_FALLBACK_STREAK,
+        Uids.ALERTS_FALLBACK_STREAK + "-" + count,
         "alerts: " + count + " fallback predictions in a row",
         // The model's predictions come too: they break the streak's strict contiguity.
         EnumSet.of(Signal.Kind.FALLBACK_PREDICTION, Signal.Kind.MODEL_PREDICTION),

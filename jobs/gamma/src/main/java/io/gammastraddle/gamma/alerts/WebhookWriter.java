@@ -118,8 +118,7 @@ final class WebhookWriter implements SinkWriter<Alert> {
         }
         wait = retryAfter(response, wait);
       } catch (IOException e) {
-        // The message, never the exception: its causes may quote the URL, which holds the secret.
-        problem = e.getClass().getSimpleName() + " " + webhook.redact(e.getMessage());
+        problem = describe(e);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         giveUp(alert, attempt, "closed while delivering");
@@ -172,6 +171,19 @@ final class WebhookWriter implements SinkWriter<Alert> {
     } catch (NumberFormatException httpDate) {
       return wait;
     }
+  }
+
+  /**
+   * The failure's class and the first message in its chain, redacted; never the exception itself,
+   * whose causes may quote the URL, which holds the secret.
+   */
+  private String describe(IOException e) {
+    for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+      if (cause.getMessage() != null) {
+        return e.getClass().getSimpleName() + ": " + webhook.redact(cause.getMessage());
+      }
+    }
+    return e.getClass().getSimpleName();
   }
 
   private static String abbreviated(String body) {

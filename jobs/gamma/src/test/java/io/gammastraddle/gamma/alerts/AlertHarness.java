@@ -5,6 +5,7 @@ import java.util.List;
 import org.apache.flink.api.common.serialization.SerializerConfigImpl;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.api.common.typeinfo.Types;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.streaming.api.transformations.OneInputTransformation;
 import org.apache.flink.streaming.util.KeyedOneInputStreamOperatorTestHarness;
@@ -34,6 +35,13 @@ final class AlertHarness implements AutoCloseable {
    * {@code pattern}'s operator and a cooldown of {@code cooldown}, with the clock at {@code now}.
    */
   static AlertHarness of(AlertPattern alertPattern, Duration cooldown, long now) throws Exception {
+    return of(alertPattern, cooldown, now, null);
+  }
+
+  /** The same, the pattern's operator restored from {@code saved} (null for a fresh one). */
+  static AlertHarness of(
+      AlertPattern alertPattern, Duration cooldown, long now, OperatorSubtaskState saved)
+      throws Exception {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     var detect =
         AlertGraph.detect(
@@ -50,6 +58,10 @@ final class AlertHarness implements AutoCloseable {
         ProcessFunctionTestHarnesses.forKeyedProcessFunction(
             new AlertCooldown(cooldown), AlertCooldown::key, Types.STRING);
     AlertHarness harness = new AlertHarness(patternHarness, cooldownHarness);
+    patternHarness.setup();
+    if (saved != null) {
+      patternHarness.initializeState(saved);
+    }
     patternHarness.open();
     harness.at(now);
     return harness;
@@ -66,6 +78,11 @@ final class AlertHarness implements AutoCloseable {
   void send(Signal signal) throws Exception {
     pattern.processElement(signal, signal.timestamp());
     forward();
+  }
+
+  /** A snapshot of the pattern's operator, as a checkpoint takes it. */
+  OperatorSubtaskState snapshot() throws Exception {
+    return pattern.snapshot(1, pattern.getProcessingTime());
   }
 
   /** Every alert the pattern raised. */

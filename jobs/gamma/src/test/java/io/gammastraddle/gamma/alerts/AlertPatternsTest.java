@@ -7,6 +7,7 @@ import io.gammastraddle.gamma.config.GammaConfig;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.apache.flink.runtime.checkpoint.OperatorSubtaskState;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -152,6 +153,26 @@ class AlertPatternsTest {
   }
 
   @Test
+  void aRestoredPatternKeepsItsPartialMatchesAndAnotherCountIsAnotherOperator() throws Exception {
+    open("book_gaps");
+    gap(T0, "before 1");
+    gap(T0 + SECOND, "before 2");
+    OperatorSubtaskState saved = harness.snapshot();
+    harness.close();
+
+    harness = AlertHarness.of(pattern("book_gaps"), SETTINGS.cooldown(), T0 + 2 * SECOND, saved);
+    gap(T0 + 3 * SECOND, "after the restore");
+
+    assertThat(harness.delivered())
+        .singleElement()
+        .satisfies(alert -> assertThat(alert.message()).contains("before 1", "after the restore"));
+    // Partial matches saved under a count cannot be restored under a smaller one.
+    assertThat(pattern("book_gaps").uid()).isEqualTo("alerts-book-gaps-3");
+    assertThat(AlertPatterns.bookGaps(2, SETTINGS.bookGapsWindow()).uid())
+        .isEqualTo("alerts-book-gaps-2");
+  }
+
+  @Test
   void tenFallbackPredictionsInARowRaiseAStreakAndAModelPredictionBreaksIt() throws Exception {
     open("fallback_streak");
     long t = T0;
@@ -281,12 +302,14 @@ class AlertPatternsTest {
   }
 
   private void open(String type) throws Exception {
-    AlertPattern pattern =
-        AlertPatterns.all(SETTINGS).stream()
-            .filter(candidate -> candidate.type().equals(type))
-            .findFirst()
-            .orElseThrow();
-    harness = AlertHarness.of(pattern, SETTINGS.cooldown(), T0);
+    harness = AlertHarness.of(pattern(type), SETTINGS.cooldown(), T0);
+  }
+
+  private static AlertPattern pattern(String type) {
+    return AlertPatterns.all(SETTINGS).stream()
+        .filter(candidate -> candidate.type().equals(type))
+        .findFirst()
+        .orElseThrow();
   }
 
   private void signal(Signal.Kind kind, String subject, long time, String detail) throws Exception {
