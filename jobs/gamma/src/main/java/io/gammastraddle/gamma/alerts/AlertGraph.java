@@ -14,9 +14,9 @@ import org.apache.flink.streaming.api.datastream.SingleOutputStreamOperator;
  * The alert part of the job (docs/alerts.md):
  *
  * <pre>
- * signals --> one CEP operator per pattern (by subject) --> cooldown (by type and subject) --+
- *                                                                                          |--> webhooks
- * the operators' own alerts ---------------------------------------------------------------+--> gsb.alerts, Redis gsb:alerts
+ * signals -> one CEP operator per pattern (by subject) -> cooldown (by type, subject) -+-> webhooks
+ *                                                                                      v
+ * the operators' own alerts --------------------------------------> gsb.alerts, Redis gsb:alerts
  * </pre>
  *
  * <p>The operators' own alerts ({@code model_fallback}, {@code risk-rejected}, {@code kill-switch},

@@ -8,8 +8,8 @@ package io.gammastraddle.gamma.alerts;
  * @param kind what happened
  * @param subject what it happened to, the key of the patterns: an underlying, or a model role for
  *     {@link Kind#BUNDLE_REFUSED}
- * @param timestamp epoch ms: the event time of what showed it (processing time for a {@link
- *     Kind#FEED_PULSE} and a refused bundle)
+ * @param timestamp epoch ms: the event time of what showed it; processing time for a {@link
+ *     Kind#FEED_PULSE} and for a bundle refused on arrival
  * @param detail one line for a human, quoted in the alert; empty when there is nothing to add
  */
 public record Signal(Kind kind, String subject, long timestamp, String detail) {

@@ -1,6 +1,7 @@
 package io.gammastraddle.gamma.alerts;
 
 import java.io.IOException;
+import java.io.Serializable;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -77,7 +78,7 @@ public final class WebhookSink implements Sink<Alert> {
       Duration requestTimeout,
       int maxPending,
       Duration finalWait)
-      implements java.io.Serializable {
+      implements Serializable {
 
     public Delivery {
       if (attempts < 1 || maxPending < 1) {

@@ -221,7 +221,8 @@ public final class Trader {
 
   /**
    * Alerts a rejection unless the previous one had the same reasons: a limit that holds rejects
-   * every decision tick, and one alert says it (each is counted in the rejection metrics).
+   * every decision tick, and one alert says it (each is counted in the rejection metrics, and is a
+   * signal for the {@code risk_limit_breach} pattern, whose cooldown repeats it while it holds).
    */
   private void alertRejection(
       TradingState state, String what, RiskDecision risk, long now, Output out) {
