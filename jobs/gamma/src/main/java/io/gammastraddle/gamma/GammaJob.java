@@ -6,6 +6,9 @@ import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.AlertGraph;
+import io.gammastraddle.gamma.alerts.FeedPulses;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.backtest.EventTimeOrder;
 import io.gammastraddle.gamma.book.BookBuilder;
 import io.gammastraddle.gamma.chain.ChainFunction;
@@ -73,6 +76,11 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
  *        order intents -> execution sink (exchange), gsb.orders; status -> Redis; alerts
  * </pre>
  *
+ * <p>Alerts ({@link AlertGraph}): the feed's pulses and the signals of books, scoring and the
+ * strategy feed one CEP operator per alert pattern, whose alerts pass a cooldown on their way to
+ * gsb.alerts, gsb:alerts and the webhooks; the operators' own alerts go to gsb.alerts and
+ * gsb:alerts directly.
+ *
  * <p>A backtest's {@link TradingEndpoints} have no account and no execution sink: the strategy's
  * inputs pass an event-time order first, and the strategy trades on a simulated venue inside it
  * ({@code gamma.backtest}).
@@ -124,7 +132,7 @@ public final class GammaJob {
         .uid(Uids.DEAD_LETTERS_KAFKA)
         .name("dead letters -> gsb.dlq");
 
-    DataStream<BookTop> tops = bookTops(routed);
+    SingleOutputStreamOperator<BookTop> tops = bookTops(routed);
     DataStream<AtmStraddle> straddles =
         chain(
             underlyingEvents(tops, true, "option book tops")
@@ -183,29 +191,42 @@ public final class GammaJob {
         .uid(Uids.MODEL_REDIS)
         .name("model in use -> Redis gsb:model:current");
     DataStream<Alert> alerts = predictions.getSideOutput(ScoringFunction.ALERTS);
+    DataStream<Signal> signals =
+        feedPulses(routed)
+            .union(
+                tops.getSideOutput(BookBuilder.SIGNALS),
+                predictions.getSideOutput(ScoringFunction.SIGNALS));
     if (trading != null) {
-      alerts =
-          alerts.union(
-              trade(
-                  tops,
-                  straddles,
-                  features,
-                  predictions,
-                  routed.getSideOutput(MarketRouter.FEATURE_INPUTS),
-                  routed.getSideOutput(MarketRouter.CHAIN_INPUTS)));
+      SingleOutputStreamOperator<OrderIntent> strategy =
+          trade(
+              tops,
+              straddles,
+              features,
+              predictions,
+              routed.getSideOutput(MarketRouter.FEATURE_INPUTS),
+              routed.getSideOutput(MarketRouter.CHAIN_INPUTS));
+      alerts = alerts.union(strategy.getSideOutput(StrategyFunction.ALERTS));
+      signals = signals.union(strategy.getSideOutput(StrategyFunction.SIGNALS));
     }
-    alerts.sinkTo(endpoints.alertsToKafka()).uid(Uids.ALERTS_KAFKA).name("alerts -> gsb.alerts");
-    alerts
-        .sinkTo(endpoints.alertsToCache())
-        .uid(Uids.ALERTS_REDIS)
-        .name("alerts -> Redis gsb:alerts");
+    AlertGraph.build(signals, alerts, config.alerts(), endpoints);
+  }
+
+  /**
+   * The market feed per underlying, at most a pulse a second, for the {@code feed_silent} alert.
+   */
+  private static DataStream<Signal> feedPulses(SingleOutputStreamOperator<BookUpdate> routed) {
+    return routed
+        .getSideOutput(MarketRouter.FEATURE_INPUTS)
+        .process(new FeedPulses(), TypeInformation.of(Signal.class))
+        .name("feed pulses: index, perpetual and trades per underlying, one a second");
   }
 
   /**
    * The trading loop: the strategy reads the underlying's market data, predictions and account, and
-   * its order intents go to the venue and the audit log. Returns the strategy's alerts.
+   * its order intents go to the venue and the audit log. Returns the strategy, whose side outputs
+   * carry its alerts and signals.
    */
-  private DataStream<Alert> trade(
+  private SingleOutputStreamOperator<OrderIntent> trade(
       DataStream<BookTop> tops,
       DataStream<AtmStraddle> straddles,
       DataStream<FeatureVector> features,
@@ -256,7 +277,7 @@ public final class GammaJob {
         .sinkTo(trading.statusToCache())
         .uid(Uids.TRADING_REDIS)
         .name("positions, Greeks, P&L -> Redis");
-    return intents.getSideOutput(StrategyFunction.ALERTS);
+    return intents;
   }
 
   /**
@@ -327,7 +348,7 @@ public final class GammaJob {
         .name("route: books, chain inputs, feature inputs, dead letters");
   }
 
-  private DataStream<BookTop> bookTops(DataStream<BookUpdate> books) {
+  private SingleOutputStreamOperator<BookTop> bookTops(DataStream<BookUpdate> books) {
     return books
         .keyBy(BookUpdate::instrument, Types.STRING)
         .process(new BookBuilder(BookMeasure.of(config.bookDepthLevels(), config.impactAmount())))

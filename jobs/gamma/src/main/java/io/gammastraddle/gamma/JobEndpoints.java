@@ -3,12 +3,14 @@ package io.gammastraddle.gamma;
 import io.gammastraddle.chain.AtmStraddle;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.WebhookSink;
 import io.gammastraddle.gamma.scoring.ModelStatus;
 import io.gammastraddle.gamma.scoring.ModelUpdate;
 import io.gammastraddle.gamma.scoring.PredictionEvent;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
+import java.util.List;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 
@@ -28,6 +30,7 @@ import org.apache.flink.api.connector.source.Source;
  * @param modelToCache the bundle in use, for the Redis live cache
  * @param alertsToKafka alerts for {@code gsb.alerts}
  * @param alertsToCache alerts for the Redis stream
+ * @param alertsToWebhooks the alert patterns' alerts, after the cooldown, for chats; often none
  */
 public record JobEndpoints(
     Source<MarketEvent, ?, ?> market,
@@ -41,4 +44,36 @@ public record JobEndpoints(
     Sink<PredictionEvent> predictionsToCache,
     Sink<ModelStatus> modelToCache,
     Sink<Alert> alertsToKafka,
-    Sink<Alert> alertsToCache) {}
+    Sink<Alert> alertsToCache,
+    List<WebhookSink> alertsToWebhooks) {
+
+  /** Endpoints without webhooks. */
+  public JobEndpoints(
+      Source<MarketEvent, ?, ?> market,
+      Sink<FeatureVector> featuresToKafka,
+      Sink<FeatureVector> featuresToCache,
+      Sink<AtmStraddle> straddlesToCache,
+      Sink<LabelledSample> samplesToKafka,
+      Sink<DeadLetter> deadLetters,
+      Source<ModelUpdate, ?, ?> models,
+      Sink<PredictionEvent> predictionsToKafka,
+      Sink<PredictionEvent> predictionsToCache,
+      Sink<ModelStatus> modelToCache,
+      Sink<Alert> alertsToKafka,
+      Sink<Alert> alertsToCache) {
+    this(
+        market,
+        featuresToKafka,
+        featuresToCache,
+        straddlesToCache,
+        samplesToKafka,
+        deadLetters,
+        models,
+        predictionsToKafka,
+        predictionsToCache,
+        modelToCache,
+        alertsToKafka,
+        alertsToCache,
+        List.of());
+  }
+}

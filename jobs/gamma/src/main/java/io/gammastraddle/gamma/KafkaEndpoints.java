@@ -4,6 +4,7 @@ import io.gammastraddle.execution.ExecutionSettings;
 import io.gammastraddle.execution.ExecutionSink;
 import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.alerts.AlertJson;
+import io.gammastraddle.gamma.alerts.WebhookSink;
 import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
@@ -47,6 +48,9 @@ public final class KafkaEndpoints {
   }
 
   /**
+   * The webhooks are those the environment of this process configures ({@link
+   * WebhookSink#configured}); their writers read the secrets from the TaskManagers' environment.
+   *
    * @param bounded stop at the offsets that are the latest when the job starts (benchmark, replay)
    */
   public static JobEndpoints create(
@@ -89,7 +93,8 @@ public final class KafkaEndpoints {
         redisSink(config, new PredictionCache()),
         redisSink(config, new ModelCache()),
         kafkaSink(config, new AlertJson(config.alertsTopic())),
-        redisSink(config, new AlertCache()));
+        redisSink(config, new AlertCache()),
+        WebhookSink.configured(System.getenv(), config.alerts().telegramApi()));
   }
 
   /**

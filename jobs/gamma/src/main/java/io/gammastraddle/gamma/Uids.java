@@ -25,6 +25,18 @@ public final class Uids {
   public static final String MODEL_REDIS = "model-redis-sink";
   public static final String ALERTS_KAFKA = "alerts-kafka-sink";
   public static final String ALERTS_REDIS = "alerts-redis-sink";
+  // The counting patterns (book gaps, fallback streak, order rejects) add "-{count}": see
+  // AlertPatterns.
+  public static final String ALERTS_FEED_SILENT = "alerts-feed-silent";
+  public static final String ALERTS_BOOK_GAPS = "alerts-book-gaps";
+  public static final String ALERTS_MODEL_UNHEALTHY = "alerts-model-unhealthy";
+  public static final String ALERTS_FALLBACK_STREAK = "alerts-fallback-streak";
+  public static final String ALERTS_RISK_LIMIT_BREACH = "alerts-risk-limit-breach";
+  public static final String ALERTS_KILL_SWITCH_TRIPPED = "alerts-kill-switch-tripped";
+  public static final String ALERTS_ORDER_REJECTS = "alerts-order-rejects";
+  public static final String ALERTS_COOLDOWN = "alerts-cooldown";
+  public static final String ALERTS_SLACK = "alerts-slack-sink";
+  public static final String ALERTS_TELEGRAM = "alerts-telegram-sink";
   public static final String ACCOUNT = "account-source";
   public static final String ACCOUNT_DEAD_LETTERS_KAFKA = "account-dead-letters-kafka-sink";
   public static final String CONTROL = "control-source";

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.features.FeatureSchema;
+import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.features.FeatureCache;
 import io.gammastraddle.simulator.SimulatedMarket;
@@ -36,6 +37,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
+import redis.clients.jedis.resps.StreamEntry;
 
 /**
  * The walking skeleton on real parts: the simulator over a real WebSocket, the bridge, a real Kafka
@@ -61,8 +64,9 @@ class GammaJobIT {
   @BeforeAll
   static void startServices() throws Exception {
     services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0));
+    // A short silence, so the feed_silent alert comes soon after the bridge stops.
     config =
-        GammaConfig.defaultConfig()
+        GammaConfig.from(Map.of("alerts.feed-silence", "5s"))
             .withServers(services.kafkaBootstrap(), services.redisHost(), services.redisPort());
     services.createTopics(config.topicPartitions(3), config.topicConfigs());
     simulator =
@@ -175,9 +179,47 @@ class GammaJobIT {
                       .as("features keep flowing after bad input")
                       .isGreaterThan(tsBefore));
       assertThat(job.getJobStatus().get().isGloballyTerminalState()).isFalse();
+
+      // Alerts by the CEP layer: no model, so every prediction is on the fallback parameters...
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(alerts(redis, 0))
+                      .contains("fallback_streak BTC", "fallback_streak ETH"));
+      try (KafkaConsumer<String, String> alerts =
+          services.consumerFromStart(List.of(config.alertsTopic()))) {
+        List<String> types = new ArrayList<>();
+        await()
+            .atMost(Duration.ofSeconds(30))
+            .untilAsserted(
+                () -> {
+                  alerts.poll(Duration.ofMillis(500)).forEach(record -> types.add(record.key()));
+                  assertThat(types).contains("fallback_streak");
+                });
+      }
+      // ... and a feed that stops is silent after alerts.feed-silence.
+      long stopped = System.currentTimeMillis();
+      bridge.close();
+      bridge = null;
+      await()
+          .atMost(Duration.ofSeconds(30))
+          .untilAsserted(
+              () ->
+                  assertThat(alerts(redis, stopped))
+                      .contains("feed_silent BTC", "feed_silent ETH"));
     } finally {
       job.cancel().get();
     }
+  }
+
+  /** Type and subject of each alert in the Redis stream at or after {@code since} (epoch ms). */
+  private static List<String> alerts(JedisPooled redis, long since) {
+    return redis.xrange(AlertCache.KEY, (StreamEntryID) null, null, 10_000).stream()
+        .map(StreamEntry::getFields)
+        .filter(alert -> Long.parseLong(alert.get("ts")) >= since)
+        .map(alert -> alert.get("type") + " " + alert.get("subject"))
+        .toList();
   }
 
   private static KafkaConsumer<String, String> consumer() {

@@ -14,6 +14,8 @@ import io.gammastraddle.features.RollingVwap;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.features.UnderlyingFeatures;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.LastDelivery;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.scoring.DriftWindow;
 import io.gammastraddle.gamma.scoring.HealthWindow;
 import io.gammastraddle.gamma.scoring.ModelStatus;
@@ -63,7 +65,9 @@ class StateTypesTest {
         HealthWindow.class,
         DriftWindow.class,
         ModelStatus.class,
-        Alert.class
+        Alert.class,
+        Signal.class,
+        LastDelivery.class
       })
   void isAPojoWithoutGenericFields(Class<?> type) {
     TypeInformation<?> info = TypeInformation.of(type);

@@ -3,13 +3,16 @@ package io.gammastraddle.gamma.book;
 import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.market.BookUpdate;
 import org.apache.flink.api.common.functions.OpenContext;
 import org.apache.flink.api.common.state.ValueState;
 import org.apache.flink.api.common.state.ValueStateDescriptor;
+import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.metrics.Counter;
 import org.apache.flink.streaming.api.functions.KeyedProcessFunction;
 import org.apache.flink.util.Collector;
+import org.apache.flink.util.OutputTag;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,13 +23,16 @@ import org.slf4j.LoggerFactory;
  *
  * <p>A change whose {@code prev_change_id} is not the book's last change id means updates were
  * lost: the book is marked stale, its top says so once, and changes are ignored until the next
- * snapshot. State is one {@link BookState} per instrument; it lives as long as the instrument is
+ * snapshot; each gap is also a {@link Signal.Kind#BOOK_GAP} on {@link #SIGNALS}, for the alert
+ * patterns. State is one {@link BookState} per instrument; it lives as long as the instrument is
  * subscribed (instruments are few and bounded, so it is not cleared).
  */
 public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTop> {
 
   public static final ValueStateDescriptor<BookState> STATE =
       new ValueStateDescriptor<>("book", BookState.class);
+  public static final OutputTag<Signal> SIGNALS =
+      new OutputTag<>("book-signals", TypeInformation.of(Signal.class));
 
   private static final Logger LOG = LoggerFactory.getLogger(BookBuilder.class);
 
@@ -59,6 +65,17 @@ public class BookBuilder extends KeyedProcessFunction<String, BookUpdate, BookTo
             update.instrument(),
             update.changeId(),
             update.prevChangeId());
+        ctx.output(
+            SIGNALS,
+            new Signal(
+                Signal.Kind.BOOK_GAP,
+                update.underlying(),
+                update.timestamp(),
+                update.instrument()
+                    + ": change "
+                    + update.changeId()
+                    + " follows "
+                    + update.prevChangeId()));
       }
       case DUPLICATE -> duplicates.inc();
       case APPLIED, WAITING_FOR_SNAPSHOT -> {}

@@ -36,7 +36,8 @@ public record GammaConfig(
     Duration candidateInterval,
     Scoring scoring,
     Training training,
-    Trading trading)
+    Trading trading,
+    Alerts alerts)
     implements Serializable {
 
   /**
@@ -180,6 +181,33 @@ public record GammaConfig(
     }
   }
 
+  /**
+   * The alert patterns' thresholds and the cooldown (DESIGN sections 10 and 11; docs/alerts.md).
+   *
+   * @param feedSilence an underlying whose market data stops this long raises {@code feed_silent}
+   * @param bookGaps book gaps of one underlying within {@code bookGapsWindow} that raise {@code
+   *     book_gaps}
+   * @param bookGapsWindow see {@code bookGaps}
+   * @param fallbackStreak predictions in a row on the fallback parameters that raise {@code
+   *     fallback_streak}
+   * @param orderRejects orders the exchange rejects within {@code orderRejectsWindow} that raise
+   *     {@code order_rejects}
+   * @param orderRejectsWindow see {@code orderRejects}
+   * @param cooldown an alert of the same type and subject within this is suppressed, and counted in
+   *     the next one delivered (ALERT_COOLDOWN)
+   * @param telegramApi the Telegram Bot API's base URL (another for tests or a proxy)
+   */
+  public record Alerts(
+      Duration feedSilence,
+      int bookGaps,
+      Duration bookGapsWindow,
+      int fallbackStreak,
+      int orderRejects,
+      Duration orderRejectsWindow,
+      Duration cooldown,
+      String telegramApi)
+      implements Serializable {}
+
   public GammaConfig {
     if (labelHorizon.compareTo(minTimeToExpiry) >= 0) {
       throw new IllegalArgumentException(
@@ -277,6 +305,14 @@ public record GammaConfig(
     defaults.put("risk.daily-loss-limit", String.valueOf(limits.dailyLossLimitUsd()));
     defaults.put("risk.max-drawdown", String.valueOf(limits.maxDrawdown()));
     defaults.put("risk.max-data-age", limits.maxDataAge().toMillis() + "ms");
+    defaults.put("alerts.feed-silence", "30s");
+    defaults.put("alerts.book-gaps", "3");
+    defaults.put("alerts.book-gaps-window", "60s");
+    defaults.put("alerts.fallback-streak", "10");
+    defaults.put("alerts.order-rejects", "5");
+    defaults.put("alerts.order-rejects-window", "60s");
+    defaults.put("alerts.cooldown", "300s");
+    defaults.put("alerts.telegram-api", "https://api.telegram.org");
     return Map.copyOf(defaults);
   }
 
@@ -333,7 +369,16 @@ public record GammaConfig(
             positiveInt(merged, "trainer.search-trials"),
             duration(merged, "trainer.dataset-window"),
             positiveDouble(merged, "trainer.importance-threshold")),
-        trading(merged));
+        trading(merged),
+        new Alerts(
+            duration(merged, "alerts.feed-silence"),
+            positiveInt(merged, "alerts.book-gaps"),
+            duration(merged, "alerts.book-gaps-window"),
+            positiveInt(merged, "alerts.fallback-streak"),
+            positiveInt(merged, "alerts.order-rejects"),
+            duration(merged, "alerts.order-rejects-window"),
+            duration(merged, "alerts.cooldown"),
+            text(merged, "alerts.telegram-api")));
   }
 
   private static Trading trading(Map<String, String> merged) {
@@ -423,7 +468,8 @@ public record GammaConfig(
         candidateInterval,
         scoring,
         training,
-        trading);
+        trading,
+        alerts);
   }
 
   /** The topics the job reads and writes, with partition counts for creating them. */

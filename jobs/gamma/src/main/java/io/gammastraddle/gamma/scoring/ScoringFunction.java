@@ -2,6 +2,7 @@ package io.gammastraddle.gamma.scoring;
 
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.registry.FeatureHistogram;
 import io.gammastraddle.registry.ModelBundle;
@@ -49,6 +50,10 @@ import org.slf4j.LoggerFactory;
  * on the latest resolved samples ({@link ModelHealth}), or the prediction took longer than {@code
  * predictionTimeout}. Each switch between the model and the fallback is an {@link Alert}.
  *
+ * <p>For the alert patterns, every prediction is also a {@link Signal} on {@link #SIGNALS}
+ * (fallback or model), as is every vector a drifting or unhealthy model met and every refused
+ * bundle.
+ *
  * <p>The size is scaled by the model's confidence, its size error against the fallback's on the
  * resolved samples (before the window fills: the bundle's cross-validated figures when it has
  * them), bounded by the position scale settings, then clipped into [0.02, 0.15]. A shadow bundle is
@@ -61,6 +66,8 @@ public class ScoringFunction
       new MapStateDescriptor<>("models", Types.STRING, Types.STRING);
   public static final OutputTag<Alert> ALERTS =
       new OutputTag<>("alerts", TypeInformation.of(Alert.class));
+  public static final OutputTag<Signal> SIGNALS =
+      new OutputTag<>("scoring-signals", TypeInformation.of(Signal.class));
   public static final OutputTag<ModelStatus> MODEL_STATUS =
       new OutputTag<>("model-status", TypeInformation.of(ModelStatus.class));
 
@@ -164,6 +171,7 @@ public class ScoringFunction
     LOG.warn("Refused a {} model bundle: {}", role, reason);
     if (reporter) {
       ctx.output(ALERTS, new Alert("bundle_refused", role, now, reason));
+      ctx.output(SIGNALS, new Signal(Signal.Kind.BUNDLE_REFUSED, role, now, reason));
     }
   }
 
@@ -195,6 +203,19 @@ public class ScoringFunction
       fallbacks.inc();
     }
     clippedOutputs.inc(event.clipped());
+    ctx.output(
+        SIGNALS,
+        event.fallback()
+            ? new Signal(
+                Signal.Kind.FALLBACK_PREDICTION,
+                event.underlying(),
+                event.timestamp(),
+                event.reason())
+            : new Signal(
+                Signal.Kind.MODEL_PREDICTION,
+                event.underlying(),
+                event.timestamp(),
+                event.modelVersion()));
     alertOnSwitch(event, ctx);
     out.collect(event);
   }
@@ -221,10 +242,19 @@ public class ScoringFunction
     health.update(window);
 
     String problem = drifting(vector, scorer, vectors, taken);
+    Signal.Kind verdict = Signal.Kind.MODEL_DRIFTING;
     if (problem == null) {
       problem = modelHealth.problem();
+      verdict = Signal.Kind.MODEL_UNHEALTHY;
     }
     if (problem != null) {
+      ctx.output(
+          SIGNALS,
+          new Signal(
+              verdict,
+              vector.underlying(),
+              vector.timestamp(),
+              "model " + scorer.version() + ": " + problem));
       return fallbackEvent(
           vector, problem, scorer.version(), modelHealth, shadowPrediction, shadowHealth);
     }
@@ -393,6 +423,9 @@ public class ScoringFunction
     } catch (IllegalArgumentException e) {
       // A bundle accepted before a restore but refused by this build's evaluator.
       ctx.output(ALERTS, new Alert("bundle_refused", role, vector.timestamp(), e.getMessage()));
+      ctx.output(
+          SIGNALS,
+          new Signal(Signal.Kind.BUNDLE_REFUSED, role, vector.timestamp(), e.getMessage()));
       return null;
     }
     setLoaded(role, loaded);

@@ -2,6 +2,7 @@ package io.gammastraddle.gamma.strategy;
 
 import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.backtest.SimulatedVenue;
 import io.gammastraddle.gamma.backtest.VenueFill;
 import io.gammastraddle.gamma.config.GammaConfig;
@@ -25,7 +26,8 @@ import org.apache.flink.util.OutputTag;
 /**
  * The {@code strategy} operator (DESIGN section 6.7), keyed by underlying: feeds market data,
  * predictions and account events to the underlying's {@link Trader} and emits its order intents;
- * alerts and the trading status (positions, Greeks, P&L) leave by side outputs.
+ * alerts, signals for the alert patterns (risk rejections, the kill switch tripping, orders the
+ * exchange rejected) and the trading status (positions, Greeks, P&L) leave by side outputs.
  *
  * <p>In a backtest the exchange is a {@link SimulatedVenue} inside the operator: Flink 2 has no
  * feedback edges, and a loop through Kafka would make each run depend on timing. The intents still
@@ -41,6 +43,8 @@ public final class StrategyFunction
       new ValueStateDescriptor<>("trading", TradingState.class);
   public static final OutputTag<Alert> ALERTS =
       new OutputTag<>("trading-alerts", TypeInformation.of(Alert.class));
+  public static final OutputTag<Signal> SIGNALS =
+      new OutputTag<>("trading-signals", TypeInformation.of(Signal.class));
   public static final OutputTag<TradingStatus> STATUS =
       new OutputTag<>("trading-status", TypeInformation.of(TradingStatus.class));
   public static final OutputTag<VenueFill> VENUE_FILLS =
@@ -116,6 +120,11 @@ public final class StrategyFunction
           public void alert(String type, String message, long time) {
             alerts.inc();
             ctx.output(ALERTS, new Alert(type, underlying, time, message));
+          }
+
+          @Override
+          public void signal(Signal.Kind kind, String detail, long time) {
+            ctx.output(SIGNALS, new Signal(kind, underlying, time, detail));
           }
 
           @Override

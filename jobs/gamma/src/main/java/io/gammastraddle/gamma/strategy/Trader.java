@@ -10,6 +10,7 @@ import io.gammastraddle.deribit.user.AccountSnapshot;
 import io.gammastraddle.deribit.user.PositionsSnapshot;
 import io.gammastraddle.deribit.user.UserEvent;
 import io.gammastraddle.features.UnderlyingEvent;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.scoring.PredictionEvent;
 import io.gammastraddle.hedging.HedgeDecision;
 import io.gammastraddle.hedging.Hedger;
@@ -20,6 +21,7 @@ import io.gammastraddle.orders.LeggingStep;
 import io.gammastraddle.orders.OrderAction;
 import io.gammastraddle.orders.OrderIntent;
 import io.gammastraddle.orders.OrderLabel;
+import io.gammastraddle.orders.OrderStatus;
 import io.gammastraddle.orders.OrderStep;
 import io.gammastraddle.orders.OrderTactics;
 import io.gammastraddle.orders.OrderUpdate;
@@ -74,6 +76,12 @@ public final class Trader {
     void order(OrderIntent intent);
 
     void alert(String type, String message, long time);
+
+    /**
+     * A fact for the alert patterns, each time it happens: unlike {@link #alert}, never held back
+     * because the previous one said the same.
+     */
+    void signal(Signal.Kind kind, String detail, long time);
 
     void status(TradingStatus status);
 
@@ -213,10 +221,12 @@ public final class Trader {
 
   /**
    * Alerts a rejection unless the previous one had the same reasons: a limit that holds rejects
-   * every decision tick, and one alert says it (each is counted in the rejection metrics).
+   * every decision tick, and one alert says it (each is counted in the rejection metrics, and is a
+   * signal for the {@code risk_limit_breach} pattern, whose cooldown repeats it while it holds).
    */
   private void alertRejection(
       TradingState state, String what, RiskDecision risk, long now, Output out) {
+    out.signal(Signal.Kind.RISK_REJECTED, underlying + " " + what + ": " + risk.message(), now);
     String reasons = what + " " + risk.reasons();
     if (!reasons.equals(state.lastRejection)) {
       state.lastRejection = reasons;
@@ -261,6 +271,16 @@ public final class Trader {
       now = event.order().timestamp();
       if (update.isEmpty() || !update.get().label().underlying().equals(underlying)) {
         return;
+      }
+      if (update.get().status() == OrderStatus.REJECTED) {
+        out.signal(
+            Signal.Kind.ORDER_REJECTED,
+            underlying
+                + ": the exchange rejected "
+                + update.get().label().format()
+                + " on "
+                + event.order().instrument(),
+            now);
       }
       try {
         route(state, update.get());
@@ -553,11 +573,14 @@ public final class Trader {
         .onEquity(state.equityCoin * state.indexPrice, now)
         .filter(KillSwitchEvent::isTransition)
         .ifPresent(
-            event ->
-                out.alert(
-                    "kill-switch",
-                    underlying + ": " + event.from() + " -> " + event.to() + ": " + event.reason(),
-                    now));
+            event -> {
+              String message =
+                  underlying + ": " + event.from() + " -> " + event.to() + ": " + event.reason();
+              out.alert("kill-switch", message, now);
+              if (event.to() == KillSwitchMode.REDUCING) {
+                out.signal(Signal.Kind.KILL_SWITCH_TRIPPED, message, now);
+              }
+            });
   }
 
   /** One scenario a UTC day for the historical VaR: the day's index move and ATM vol change. */

@@ -11,6 +11,7 @@ import io.gammastraddle.book.BookMeasure;
 import io.gammastraddle.book.BookState;
 import io.gammastraddle.book.BookTop;
 import io.gammastraddle.gamma.MarketEvents;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.market.BookUpdate;
 import java.util.List;
 import org.apache.flink.api.common.typeinfo.Types;
@@ -87,6 +88,15 @@ class BookBuilderTest {
     assertThat(lastTop().stale()).isFalse();
     assertThat(lastTop().bestBid()).isEqualTo(97);
     assertThat(state().stale()).isFalse();
+    assertThat(harness.getSideOutput(BookBuilder.SIGNALS))
+        .as("one gap signal for the alert patterns, none while waiting for the snapshot")
+        .extracting(record -> (Signal) record.getValue())
+        .containsExactly(
+            new Signal(
+                Signal.Kind.BOOK_GAP,
+                "BTC",
+                T0 + 100,
+                MarketEvents.PERP + ": change 13 follows 12"));
   }
 
   @Test

@@ -1,11 +1,13 @@
 package io.gammastraddle.gamma.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gammastraddle.features.FeatureSchema;
 import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.registry.ModelBundle;
 import io.gammastraddle.registry.ModelTopic;
@@ -106,6 +108,14 @@ class ScoringFunctionTest {
             .toList();
   }
 
+  private List<Signal> signals() {
+    return harness.getSideOutput(ScoringFunction.SIGNALS) == null
+        ? List.of()
+        : harness.getSideOutput(ScoringFunction.SIGNALS).stream()
+            .map(record -> (Signal) ((StreamRecord<?>) record).getValue())
+            .toList();
+  }
+
   @Test
   void usesTheFallbackUntilABundleArrivesAndAlertsOnce() throws Exception {
     harness = harness(SETTINGS, null);
@@ -135,6 +145,14 @@ class ScoringFunctionTest {
         .extracting(Alert::type)
         .containsExactly("model_fallback", "model_recovered");
     assertThat(harness.getSideOutput(ScoringFunction.MODEL_STATUS)).hasSize(1);
+    assertThat(signals())
+        .as("every prediction is a signal for the fallback streak")
+        .extracting(Signal::kind, Signal::subject, Signal::detail)
+        .containsExactly(
+            tuple(Signal.Kind.FALLBACK_PREDICTION, "BTC", "no model yet"),
+            tuple(Signal.Kind.FALLBACK_PREDICTION, "BTC", "no model yet"),
+            tuple(Signal.Kind.MODEL_PREDICTION, "BTC", first.version()));
+    assertThat(signals().get(2).timestamp()).isEqualTo(vector.timestamp());
   }
 
   @Test
@@ -173,6 +191,10 @@ class ScoringFunctionTest {
             reference -> assertThat(reference).contains("where LightGBM predicted"),
             garbage -> assertThat(garbage).contains("Not a model bundle"),
             role -> assertThat(role).contains("'champion', not a role"));
+    assertThat(signals())
+        .filteredOn(signal -> signal.kind() == Signal.Kind.BUNDLE_REFUSED)
+        .extracting(Signal::subject)
+        .containsExactly(ModelTopic.CURRENT, ModelTopic.CURRENT, "champion");
   }
 
   @Test
@@ -194,6 +216,11 @@ class ScoringFunctionTest {
     assertThat(drifted.reason()).contains("drifts: PSI");
     assertThat(drifted.modelVersion()).isEqualTo(first.version());
     assertThat(alerts()).extracting(Alert::type).containsExactly("model_fallback");
+    Signal drift = signals().get(signals().size() - 2);
+    assertThat(drift.kind()).isEqualTo(Signal.Kind.MODEL_DRIFTING);
+    assertThat(drift.detail()).contains(first.version(), "drifts: PSI");
+    assertThat(signals().get(signals().size() - 1).kind())
+        .isEqualTo(Signal.Kind.FALLBACK_PREDICTION);
 
     PredictionEvent back = null;
     for (int i = 0; i < SETTINGS.driftWindow() && (back == null || back.fallback()); i++) {
@@ -233,6 +260,10 @@ class ScoringFunctionTest {
 
     assertThat(unhealthy.fallback()).isTrue();
     assertThat(unhealthy.reason()).startsWith("unhealthy:");
+    assertThat(signals())
+        .filteredOn(signal -> signal.kind() == Signal.Kind.MODEL_UNHEALTHY)
+        .singleElement()
+        .satisfies(signal -> assertThat(signal.detail()).contains("unhealthy: "));
     assertThat(unhealthy.health().r2()[1]).isNegative();
   }
 

@@ -17,6 +17,7 @@ import io.gammastraddle.features.FeatureVector;
 import io.gammastraddle.features.UnderlyingEvent;
 import io.gammastraddle.gamma.MarketEvents;
 import io.gammastraddle.gamma.alerts.Alert;
+import io.gammastraddle.gamma.alerts.Signal;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.scoring.PredictionEvent;
 import io.gammastraddle.market.IndexPrice;
@@ -128,6 +129,14 @@ class StrategyFunctionTest {
             alert -> {
               assertThat(alert.type()).isEqualTo("kill-switch");
               assertThat(alert.message()).contains("ACTIVE -> REDUCING");
+            });
+    assertThat(signals())
+        .singleElement()
+        .satisfies(
+            signal -> {
+              assertThat(signal.kind()).isEqualTo(Signal.Kind.KILL_SWITCH_TRIPPED);
+              assertThat(signal.subject()).isEqualTo("BTC");
+              assertThat(signal.detail()).contains("ACTIVE -> REDUCING");
             });
     predict(T0);
     assertThat(intents()).isEmpty();
@@ -259,6 +268,14 @@ class StrategyFunctionTest {
               assertThat(alert.type()).isEqualTo("risk-rejected");
               assertThat(alert.message()).contains("delta").contains("would exceed 1 coin");
             });
+    assertThat(signals())
+        .as("every rejection is a signal: the patterns count what the alert says once")
+        .hasSize(3)
+        .allSatisfy(
+            signal -> {
+              assertThat(signal.kind()).isEqualTo(Signal.Kind.RISK_REJECTED);
+              assertThat(signal.detail()).contains("BTC entry: ").contains("would exceed 1 coin");
+            });
   }
 
   @Test
@@ -330,6 +347,33 @@ class StrategyFunctionTest {
     predict(T0);
 
     assertThat(intents()).isEmpty();
+  }
+
+  @Test
+  void anOrderTheExchangeRejectsIsASignalForTheAlertPatterns() throws Exception {
+    market(T0, 45);
+    account(T0, 10);
+    predict(T0);
+    OrderIntent call = intents().get(0);
+    user(UserEvent.of(new OrderReport("1", CALL, "manual", OrderStatus.REJECTED, 0, T0 + 10)));
+    user(
+        UserEvent.of(
+            new OrderReport(
+                "rejected:" + call.label(),
+                call.instrument(),
+                call.label(),
+                OrderStatus.REJECTED,
+                0,
+                T0 + 20)));
+
+    assertThat(signals())
+        .singleElement()
+        .satisfies(
+            signal -> {
+              assertThat(signal.kind()).isEqualTo(Signal.Kind.ORDER_REJECTED);
+              assertThat(signal.timestamp()).isEqualTo(T0 + 20);
+              assertThat(signal.detail()).contains(call.label(), CALL);
+            });
   }
 
   @Test
@@ -501,6 +545,11 @@ class StrategyFunctionTest {
 
   private List<OrderIntent> hedges() {
     return intents().stream().filter(intent -> intent.instrument().equals(PERP)).toList();
+  }
+
+  private List<Signal> signals() {
+    var signals = harness.getSideOutput(StrategyFunction.SIGNALS);
+    return signals == null ? List.of() : signals.stream().map(StreamRecord::getValue).toList();
   }
 
   private List<Alert> alerts() {
