@@ -26,6 +26,10 @@ final class LiveCache implements AutoCloseable {
   /** How many of the latest alerts a snapshot carries. */
   static final int ALERTS = 20;
 
+  /** The model's identity before its metrics, as {@link ModelCache} writes them. */
+  private static final List<String> MODEL_FIRST =
+      List.of("version", "trained_at", "expires_at", "trained_from", "trained_to");
+
   private final JedisPooled redis;
   private final List<String> underlyings;
   private final Clock clock;
@@ -57,7 +61,7 @@ final class LiveCache implements AutoCloseable {
             .map(entry -> new LiveSnapshot.AlertEntry(entry.getID().toString(), entry.getFields()))
             .toList();
     return new LiveSnapshot(
-        time, heartbeat(), ordered(redis.hgetAll(ModelCache.KEY), List.of()), views, alerts);
+        time, heartbeat(), ordered(redis.hgetAll(ModelCache.KEY), MODEL_FIRST), views, alerts);
   }
 
   private LiveSnapshot.Heartbeat heartbeat() {

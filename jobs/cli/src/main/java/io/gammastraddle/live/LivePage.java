@@ -151,14 +151,19 @@ public final class LivePage implements AutoCloseable {
     } catch (JedisException e) {
       // The page shows the reason and keeps polling; Redis may come back (or the demo is stopping).
       LOG.debug("No snapshot for the live page", e);
-      respond(
-          exchange,
-          503,
-          "application/json",
-          json.writeValueAsBytes(Map.of("error", "Redis unavailable: " + e.getMessage())));
+      respondWithError(exchange, 503, "Redis unavailable: " + e.getMessage());
+      return;
+    } catch (RuntimeException e) {
+      LOG.warn("The live page could not read the live cache", e);
+      respondWithError(exchange, 500, "Cannot read the live cache: " + e);
       return;
     }
     respond(exchange, 200, "application/json", body);
+  }
+
+  private void respondWithError(HttpExchange exchange, int status, String error)
+      throws IOException {
+    respond(exchange, status, "application/json", json.writeValueAsBytes(Map.of("error", error)));
   }
 
   private static void respond(HttpExchange exchange, int status, String contentType, byte[] body)

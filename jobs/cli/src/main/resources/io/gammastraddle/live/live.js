@@ -13,7 +13,7 @@
     {key: 'vol', title: 'Realized vs implied volatility', series: [
       {label: 'realized (1 h)', stroke: '#7c3aed', value: u => u.features.realized_vol},
       {label: 'ATM implied', stroke: '#db2777', value: u => u.chain.implied_vol}]},
-    {key: 'size', title: 'Predicted size (share of equity)', series: [
+    {key: 'size', title: 'Size (share of equity)', series: [
       {label: 'size', stroke: '#0891b2', value: u => u.prediction.size}]},
   ];
   const CARDS = [
@@ -174,10 +174,22 @@
     }
   }
 
+  /** The bundle's description and metrics; its many feature importances folded away. */
+  function showModel(model) {
+    const described = {};
+    const importance = {};
+    for (const [name, value] of Object.entries(model)) {
+      (name.startsWith('importance.') ? importance : described)[name] = value;
+    }
+    fillFields(document.getElementById('model'), 'model', described,
+      'No model yet: predictions use the fallback parameters.');
+    fillFields(document.getElementById('importance'), 'model', importance, '');
+    document.getElementById('model-importance').hidden = Object.keys(importance).length === 0;
+  }
+
   function show(snapshot) {
     showStatus(snapshot);
-    fillFields(document.getElementById('model'), 'model', snapshot.model,
-      'No model yet: predictions use the fallback parameters.');
+    showModel(snapshot.model);
     const seconds = snapshot.time / 1000;
     for (const [name, view] of Object.entries(snapshot.underlyings)) {
       showUnderlying(name, view, seconds);

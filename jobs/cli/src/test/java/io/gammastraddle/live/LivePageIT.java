@@ -152,8 +152,8 @@ class LivePageIT {
             NOW + 6 * 3_600_000,
             NOW - 90 * 60_000,
             NOW - 60_000,
-            new String[] {"r2_size"},
-            new double[] {0.71}));
+            new String[] {"size.r2", "importance.size.spread"},
+            new double[] {0.71, 0.61}));
     write(new ChainCache(), straddle(0.55));
     write(new TradingCache(), trading(1234.5));
     write(new AlertCache(), new Alert("risk-rejected", "BTC", NOW, ALERT_TEXT));
@@ -164,7 +164,9 @@ class LivePageIT {
   void showsTheValuesTheJobWroteToRedis() {
     awaitText("BTC-features-realized_vol", "0.4663");
     assertThat(text("model-version")).isEqualTo(VERSION);
-    assertThat(text("model-r2_size")).isEqualTo("0.71");
+    assertThat(text("model-size.r2")).isEqualTo("0.71");
+    assertThat(text("model")).doesNotContain("importance");
+    assertThat(browser.findElement(By.id("model-importance")).isDisplayed()).isTrue();
     assertThat(text("BTC-prediction-size")).isEqualTo("0.0734");
     assertThat(text("BTC-prediction-model_version")).isEqualTo(VERSION);
     assertThat(text("BTC-prediction-fallback")).isEqualTo("false");

@@ -115,6 +115,23 @@ class LivePageTest {
   }
 
   @Test
+  void answersInternalErrorWithTheReasonWhenTheCacheHoldsWhatItCannotRead() throws Exception {
+    page =
+        serve(
+            () -> {
+              throw new NumberFormatException("For input string: \"soon\"");
+            });
+
+    HttpResponse<String> response = get("api/snapshot");
+
+    assertThat(response.statusCode()).isEqualTo(500);
+    assertThat(json.readTree(response.body()).get("error").asText())
+        .isEqualTo(
+            "Cannot read the live cache: java.lang.NumberFormatException: For input string:"
+                + " \"soon\"");
+  }
+
+  @Test
   void servesThePageAndTheChartLibraryFromTheJarUnderAPolicyAllowingOnlyItsOwnScripts()
       throws Exception {
     page = serve(() -> SNAPSHOT);
