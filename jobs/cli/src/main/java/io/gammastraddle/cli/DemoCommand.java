@@ -5,6 +5,7 @@ import io.gammastraddle.embedded.EmbeddedServices;
 import io.gammastraddle.embedded.LocalPorts;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.labels.SampleJson;
+import io.gammastraddle.live.LivePage;
 import io.gammastraddle.simulator.MarketSource;
 import io.gammastraddle.simulator.MirrorMarket;
 import io.gammastraddle.simulator.SimulatedMarket;
@@ -32,7 +33,8 @@ import picocli.CommandLine.Option;
  * its web dashboard and Prometheus endpoint, in paper mode. Meanwhile, on its own thread, a first
  * model is trained on a simulated history and published, so predictions come from a model within
  * minutes ({@link BootstrapModel}), then the trainer ({@link TrainerLoop}) retrains on that history
- * and the job's own samples every ten minutes.
+ * and the job's own samples every ten minutes. A live page ({@link LivePage}) shows the job's live
+ * cache in Redis with charts.
  */
 @Command(
     name = "demo",
@@ -42,6 +44,7 @@ final class DemoCommand implements Callable<Integer> {
 
   private static final Logger LOG = LoggerFactory.getLogger(DemoCommand.class);
   private static final Duration STATUS_EVERY = Duration.ofSeconds(5);
+  private static final List<String> UNDERLYINGS = List.of("BTC", "ETH");
 
   /**
    * The demo labels and retrains on minutes rather than the defaults' hours, so that a session sees
@@ -95,6 +98,9 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--sim-port", description = "Simulator port (default: ${DEFAULT-VALUE}).")
   int simPort = 8765;
 
+  @Option(names = "--live-port", description = "Live page port (default: ${DEFAULT-VALUE}).")
+  int livePort = 8090;
+
   @Option(names = "--flink-conf", description = "Flink configuration directory.")
   Path flinkConf = LocalFlink.defaultConfDir();
 
@@ -130,6 +136,7 @@ final class DemoCommand implements Callable<Integer> {
       LocalPorts.requireFree("Prometheus", prometheusPort);
     }
     LocalPorts.requireFree("Simulator", simPort);
+    LocalPorts.requireFree("Live page", livePort);
 
     try (StopSignal stop = StopSignal.install("gsb-demo-stop")) {
       try {
@@ -165,9 +172,7 @@ final class DemoCommand implements Callable<Integer> {
           "Mirroring Deribit's public feed from " + MirrorMarket.DERIBIT_URL + "...");
       MirrorMarket mirror =
           MirrorMarket.open(
-              URI.create(MirrorMarket.DERIBIT_URL),
-              List.of("BTC", "ETH"),
-              ChainSelection.defaults());
+              URI.create(MirrorMarket.DERIBIT_URL), UNDERLYINGS, ChainSelection.defaults());
       running.push(mirror);
       source = mirror;
     } else {
@@ -197,6 +202,9 @@ final class DemoCommand implements Callable<Integer> {
 
     DemoStatus status = new DemoStatus(system.bridge(), system.job(), config);
     running.push(status);
+    LivePage livePage =
+        LivePage.start(livePort, services.redisHost(), services.redisPort(), UNDERLYINGS);
+    running.push(livePage);
 
     System.out.println();
     System.out.println(
@@ -205,6 +213,7 @@ final class DemoCommand implements Callable<Integer> {
                 ? "Deribit's market mirrored"
                 : "simulated market, seed " + seed)
             + ")");
+    System.out.println("  Live page        " + livePage.uri());
     if (jobOnCluster) {
       System.out.println("  Submit the job   " + submitCommand(system));
     } else {
