@@ -111,8 +111,16 @@ class ComposeFileTest {
         .containsEntry("rest.bind-address", "0.0.0.0")
         .containsEntry("execution.checkpointing.dir", "file:///flink-data/checkpoints")
         .containsEntry("execution.checkpointing.savepoint-dir", "file:///flink-data/savepoints")
-        // a standalone JobManager refuses to start without a memory size
-        .containsKey("jobmanager.memory.process.size");
+        // flink-conf binds loopback only: the managers would not see each other
+        .containsEntry("jobmanager.bind-host", "0.0.0.0")
+        .containsEntry("taskmanager.bind-host", "0.0.0.0");
+    // a standalone JobManager refuses to start without a memory size
+    assertThat(
+            properties.getOrDefault(
+                "jobmanager.memory.process.size",
+                RepositoryFiles.flatten(RepositoryFiles.yaml("flink-conf/config.yaml"))
+                    .get("jobmanager.memory.process.size")))
+        .isNotNull();
   }
 
   @Test
