@@ -42,17 +42,23 @@ public final class EndToEndBenchmark {
   private final int messages;
   private final long seed;
   private final int parallelism;
+  private final String stateBackend;
 
-  public EndToEndBenchmark(int messages, long seed, int parallelism) {
+  /**
+   * @param stateBackend Flink's {@code state.backend.type}: {@code hashmap} or {@code rocksdb}
+   */
+  public EndToEndBenchmark(int messages, long seed, int parallelism, String stateBackend) {
     this.messages = messages;
     this.seed = seed;
     this.parallelism = parallelism;
+    this.stateBackend = stateBackend;
   }
 
   /** What one run measured. */
   public record Result(
       int messages,
       int parallelism,
+      String stateBackend,
       double plainSeconds,
       double kafkaReadSeconds,
       double jobSeconds,
@@ -79,7 +85,7 @@ public final class EndToEndBenchmark {
               + "plain loop          %,.0f msg/s (%.2f s, one thread)%n"
               + "kafka read only     %,.0f msg/s (%.2f s, one consumer, no decoding)%n"
               + "flink job           %,.0f msg/s (%.2f s from submit to finished, net runtime"
-              + " %,d ms, parallelism %d)%n"
+              + " %,d ms, parallelism %d, %s state)%n"
               + "ratio job/plain     %.2f%n"
               + "feature vectors     %,d from the loop, %,d from the job, equal: %s%s",
           messages,
@@ -91,6 +97,7 @@ public final class EndToEndBenchmark {
           jobSeconds,
           jobNetRuntimeMillis,
           parallelism,
+          stateBackend,
           jobRate() / plainRate(),
           vectors,
           jobVectors,
@@ -117,8 +124,10 @@ public final class EndToEndBenchmark {
       produce(input, config);
       double kafkaReadSeconds = readAll(config);
 
+      Configuration flink = new Configuration();
+      flink.setString("state.backend.type", stateBackend);
       StreamExecutionEnvironment env =
-          StreamExecutionEnvironment.createLocalEnvironment(parallelism, new Configuration());
+          StreamExecutionEnvironment.createLocalEnvironment(parallelism, flink);
       new GammaJob(config, KafkaEndpoints.create(config, OffsetsInitializer.earliest(), true))
           .build(env);
       long jobStart = System.nanoTime();
@@ -129,6 +138,7 @@ public final class EndToEndBenchmark {
       return new Result(
           messages,
           parallelism,
+          stateBackend,
           plainSeconds,
           kafkaReadSeconds,
           jobSeconds,

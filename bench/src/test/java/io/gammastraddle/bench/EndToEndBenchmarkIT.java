@@ -13,7 +13,7 @@ class EndToEndBenchmarkIT {
 
   @Test
   void theJobComputesExactlyThePlainLoopsFeatureVectors() throws Exception {
-    EndToEndBenchmark.Result result = new EndToEndBenchmark(60_000, 11, 2).run();
+    EndToEndBenchmark.Result result = new EndToEndBenchmark(60_000, 11, 2, "hashmap").run();
 
     assertThat(result.vectors()).isGreaterThan(100);
     assertThat(result.jobVectors()).isEqualTo(result.vectors());

@@ -25,6 +25,13 @@ final class BenchCommand implements Callable<Integer> {
   int parallelism = 2;
 
   @Option(
+      names = "--state-backend",
+      description =
+          "Flink state backend of the throughput run: rocksdb (flink-conf's) or hashmap (default:"
+              + " ${DEFAULT-VALUE}).")
+  String stateBackend = "rocksdb";
+
+  @Option(
       names = "--jmh",
       arity = "0..1",
       fallbackValue = ".",
@@ -62,7 +69,8 @@ final class BenchCommand implements Callable<Integer> {
     if (messages <= 0 || parallelism <= 0) {
       throw new IllegalArgumentException("--messages and --parallelism must be positive");
     }
-    System.out.println(new EndToEndBenchmark(messages, seed, parallelism).run().report());
+    System.out.println(
+        new EndToEndBenchmark(messages, seed, parallelism, stateBackend).run().report());
     return 0;
   }
 }

@@ -38,6 +38,12 @@ final class SubmitCommand implements Callable<Integer> {
       description = "Skip savepoint state no operator of this job claims (removed operators).")
   boolean allowNonRestoredState;
 
+  @Option(
+      names = {"-p", "--parallelism"},
+      description = "The job's parallelism (default: the cluster's parallelism.default); with a"
+              + " savepoint, this rescales the job.")
+  Integer parallelism;
+
   @Option(names = "--config", paramLabel = "FILE", description = "The job's YAML settings file.")
   Path config;
 
@@ -62,6 +68,10 @@ final class SubmitCommand implements Callable<Integer> {
 
   List<String> flinkArguments(Path jobJar) {
     List<String> arguments = new ArrayList<>(List.of("run", "--detached"));
+    if (parallelism != null) {
+      arguments.add("--parallelism");
+      arguments.add(parallelism.toString());
+    }
     if (savepoint != null) {
       arguments.add("--fromSavepoint");
       arguments.add(savepoint);

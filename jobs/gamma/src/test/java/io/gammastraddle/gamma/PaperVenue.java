@@ -5,7 +5,9 @@ import io.gammastraddle.bridge.MarketDataBridge;
 import io.gammastraddle.deribit.websocket.Credentials;
 import io.gammastraddle.deribit.websocket.ResilientConnection;
 import io.gammastraddle.embedded.EmbeddedServices;
+import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.config.GammaConfig;
+import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.orders.Leg;
 import io.gammastraddle.orders.OrderLabel;
 import io.gammastraddle.simulator.SimulatedMarket;
@@ -18,6 +20,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import redis.clients.jedis.JedisPooled;
+import redis.clients.jedis.StreamEntryID;
 
 /**
  * Real parts for paper-trading tests: Kafka and Redis, the simulator over a real WebSocket (market
@@ -117,6 +121,30 @@ final class PaperVenue implements AutoCloseable {
       }
     }
     return legs;
+  }
+
+  /** The job's latest alerts, to say why nothing traded when a test waits in vain. */
+  static String recentAlerts(JedisPooled redis) {
+    return redis.xrevrange(AlertCache.KEY, (StreamEntryID) null, (StreamEntryID) null, 5).stream()
+        .map(entry -> entry.getFields().get("type") + ": " + entry.getFields().get("message"))
+        .toList()
+        .toString();
+  }
+
+  /**
+   * The strategy's positions in {@code underlying} as it last wrote them to Redis, by instrument.
+   */
+  static Map<String, Double> heldByStrategy(JedisPooled redis, String underlying) {
+    Map<String, Double> sizes = new HashMap<>();
+    redis
+        .hgetAll(TradingCache.POSITIONS + underlying)
+        .forEach(
+            (field, value) -> {
+              if (field.startsWith(underlying + "-")) {
+                sizes.put(field, Double.parseDouble(value));
+              }
+            });
+    return sizes;
   }
 
   private JsonNode call(String method, Map<String, ?> params) throws Exception {

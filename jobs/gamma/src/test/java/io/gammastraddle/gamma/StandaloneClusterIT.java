@@ -7,8 +7,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.cluster.ClusterRest;
 import io.gammastraddle.cluster.StandaloneCluster;
+import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.scoring.TrainedBundles;
-import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.registry.ModelBundle;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -39,8 +39,9 @@ import redis.clients.jedis.JedisPooled;
 /**
  * The job jar ({@code gamma-straddle-job.jar}) on a standalone cluster of Flink's own jars, as
  * users run it: submitted through Flink's CLI frontend, watched over the REST API, and upgraded by
- * a stop with savepoint and a resubmission from it ({@code flink stop --savepointPath}, {@code
- * flink run -s}). The trading loop trades on real parts ({@link PaperVenue}) throughout.
+ * a stop with savepoint and a resubmission from it at another parallelism ({@code flink stop
+ * --savepointPath}, {@code flink run -p 1 -s}). The trading loop trades on real parts ({@link
+ * PaperVenue}) throughout.
  */
 class StandaloneClusterIT {
 
@@ -52,7 +53,7 @@ class StandaloneClusterIT {
   @TempDir Path directory;
 
   @Test
-  void anUpgradeThroughASavepointKeepsPositionsPercentilesAndModelAndPlacesEachOrderOnce()
+  void aRescalingUpgradeThroughASavepointKeepsPositionsPercentilesModelAndPlacesEachOrderOnce()
       throws Exception {
     try (PaperVenue venue = PaperVenue.start(17);
         JedisPooled redis =
@@ -70,7 +71,7 @@ class StandaloneClusterIT {
         ClusterRest rest = new ClusterRest(cluster.restAddress());
         rest.awaitTaskManagers(1, Duration.ofSeconds(90), cluster.logDirectory().toString());
 
-        String first = submit(cluster, venue, null);
+        String first = submit(cluster, venue, 2, null);
         awaitRunning(rest, first);
         // Trading, with a straddle open at the exchange, percentiles known and the model scoring.
         List<JsonNode> vectorsBefore = new ArrayList<>();
@@ -82,7 +83,9 @@ class StandaloneClusterIT {
                 () -> {
                   vectorsBefore.addAll(features.read());
                   predictionsBefore.addAll(predictions.read());
-                  assertThat(optionLegs(venue.positions("BTC"))).isNotEmpty();
+                  assertThat(optionLegs(venue.positions("BTC")))
+                      .as(() -> "open options; alerts: " + PaperVenue.recentAlerts(redis))
+                      .isNotEmpty();
                   assertThat(lastBtc(vectorsBefore).path("features").path("vol_pct").isNumber())
                       .as("vol_pct known before the upgrade")
                       .isTrue();
@@ -97,7 +100,8 @@ class StandaloneClusterIT {
         features.read();
         predictions.read();
 
-        String second = submit(cluster, venue, savepoint);
+        // Rescaled on the way: keyed state is redistributed over the new parallelism.
+        String second = submit(cluster, venue, 1, savepoint);
         awaitRunning(rest, second);
         List<JsonNode> vectorsAfter = new ArrayList<>();
         List<JsonNode> predictionsAfter = new ArrayList<>();
@@ -125,10 +129,12 @@ class StandaloneClusterIT {
             .pollInterval(Duration.ofMillis(200))
             .untilAsserted(
                 () ->
-                    assertThat(heldByStrategy(redis))
+                    assertThat(PaperVenue.heldByStrategy(redis, "BTC"))
                         .isNotEmpty()
                         .isEqualTo(venue.positions("BTC")));
 
+        // Stopped again, so no order is on its way: the exchange's orders and the audit log agree.
+        stopWithSavepoint(cluster, second);
         List<String> placed = venue.labels("BTC");
         assertThat(placed).as("no label placed twice").doesNotHaveDuplicates();
         Set<String> decided = new HashSet<>();
@@ -161,15 +167,24 @@ class StandaloneClusterIT {
     return settings;
   }
 
-  /** {@code flink run -d} (from {@code savepoint} when given); returns the job's id. */
-  private String submit(StandaloneCluster cluster, PaperVenue venue, String savepoint)
+  /**
+   * {@code flink run -d} at {@code parallelism} (from {@code savepoint} when given); returns the
+   * job's id.
+   */
+  private String submit(
+      StandaloneCluster cluster, PaperVenue venue, int parallelism, String savepoint)
       throws Exception {
-    List<String> arguments = new ArrayList<>(List.of("run", "--detached"));
+    List<String> arguments =
+        new ArrayList<>(List.of("run", "--detached", "--parallelism", "" + parallelism));
     if (savepoint != null) {
       arguments.addAll(List.of("--fromSavepoint", savepoint));
     }
     arguments.add(projectHome().resolve("jobs/gamma/target/gamma-straddle-job.jar").toString());
-    venue.settings.forEach((name, value) -> arguments.addAll(List.of("--set", name + "=" + value)));
+    Map<String, String> settings = new LinkedHashMap<>(venue.settings);
+    // The default, not the eager trading's immediate exit: a straddle stays open until its
+    // take-profit or stop-loss, so one is open when the job is stopped.
+    settings.put("exit.before-expiry", GammaConfig.DEFAULTS.get("exit.before-expiry"));
+    settings.forEach((name, value) -> arguments.addAll(List.of("--set", name + "=" + value)));
     return find(JOB_ID, flink(cluster, arguments));
   }
 
@@ -229,20 +244,6 @@ class StandaloneClusterIT {
     Map<String, Double> options = new HashMap<>(positions);
     options.keySet().removeIf(instrument -> instrument.endsWith("PERPETUAL"));
     return options;
-  }
-
-  /** The strategy's positions as it last wrote them to Redis: size by instrument. */
-  private static Map<String, Double> heldByStrategy(JedisPooled redis) {
-    Map<String, Double> sizes = new HashMap<>();
-    redis
-        .hgetAll(TradingCache.POSITIONS + "BTC")
-        .forEach(
-            (field, value) -> {
-              if (field.startsWith("BTC-")) {
-                sizes.put(field, Double.parseDouble(value));
-              }
-            });
-    return sizes;
   }
 
   private static Path projectHome() {

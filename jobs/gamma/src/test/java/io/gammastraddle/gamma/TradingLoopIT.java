@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.gammastraddle.execution.ExecutionSink;
-import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.decode.ControlStreamDeserializer;
 import io.gammastraddle.gamma.strategy.ControlCommand;
@@ -12,7 +11,6 @@ import io.gammastraddle.gamma.strategy.ControlJson;
 import io.gammastraddle.gamma.strategy.TradingCache;
 import io.gammastraddle.orders.Leg;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.configuration.CheckpointingOptions;
@@ -61,7 +59,7 @@ class TradingLoopIT {
             .untilAsserted(
                 () ->
                     assertThat(PaperVenue.filledLegs(venue.history("BTC")))
-                        .as(() -> "alerts: " + recentAlerts(redis))
+                        .as(() -> "alerts: " + PaperVenue.recentAlerts(redis))
                         .contains(Leg.CALL, Leg.PUT, Leg.HEDGE, Leg.EXIT_CALL, Leg.EXIT_PUT));
         assertThat(venue.labels("BTC")).as("no label placed twice").doesNotHaveDuplicates();
 
@@ -87,7 +85,8 @@ class TradingLoopIT {
                         System.currentTimeMillis()))));
         await()
             .atMost(Duration.ofSeconds(30))
-            .untilAsserted(() -> assertThat(recentAlerts(redis)).contains("kill-switch", why));
+            .untilAsserted(
+                () -> assertThat(PaperVenue.recentAlerts(redis)).contains("kill-switch", why));
       } finally {
         job.cancel().get();
       }
@@ -142,7 +141,9 @@ class TradingLoopIT {
             .atMost(Duration.ofMinutes(1))
             .pollInterval(Duration.ofMillis(200))
             .untilAsserted(
-                () -> assertThat(heldByStrategy(redis)).isEqualTo(venue.positions("BTC")));
+                () ->
+                    assertThat(PaperVenue.heldByStrategy(redis, "BTC"))
+                        .isEqualTo(venue.positions("BTC")));
       } finally {
         if (job.getJobStatus().get() == JobStatus.FAILED) {
           job.getJobExecutionResult().get(); // throws why
@@ -164,29 +165,7 @@ class TradingLoopIT {
     return env;
   }
 
-  /** The job's latest alerts, to say why nothing traded when a test waits in vain. */
-  private static String recentAlerts(JedisPooled redis) {
-    return redis.xrevrange(AlertCache.KEY, (StreamEntryID) null, (StreamEntryID) null, 5).stream()
-        .map(entry -> entry.getFields().get("type") + ": " + entry.getFields().get("message"))
-        .toList()
-        .toString();
-  }
-
   private static JedisPooled redis(PaperVenue venue) {
     return new JedisPooled(venue.services.redisHost(), venue.services.redisPort());
-  }
-
-  /** The strategy's positions as it last wrote them to Redis: size by instrument. */
-  private static Map<String, Double> heldByStrategy(JedisPooled redis) {
-    Map<String, Double> sizes = new HashMap<>();
-    redis
-        .hgetAll(TradingCache.POSITIONS + "BTC")
-        .forEach(
-            (field, value) -> {
-              if (field.startsWith("BTC-")) {
-                sizes.put(field, Double.parseDouble(value));
-              }
-            });
-    return sizes;
   }
 }
