@@ -21,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import org.apache.flink.api.common.JobStatus;
 import org.apache.flink.core.execution.JobClient;
 import org.apache.flink.runtime.testutils.MiniClusterResourceConfiguration;
@@ -29,11 +28,6 @@ import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
 import org.apache.flink.test.junit5.MiniClusterExtension;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -99,7 +93,7 @@ class ScoringIT {
     beforeSwap.addAll(SimulatedFeed.stepUntil(market, SWAP_AT));
     List<MarketRecord> afterSwap = SimulatedFeed.stepUntil(market, END);
 
-    publish(config, List.of(first));
+    TrainedBundles.publish(config, List.of(first));
     SimulatedFeed.produce(config.kafkaBootstrap(), config.marketTopic(), beforeSwap);
     JobClient job = start(config);
     try (KafkaConsumer<String, String> predictions =
@@ -111,7 +105,7 @@ class ScoringIT {
           .atMost(Duration.ofSeconds(30))
           .until(() -> first.version().equals(redis.hget(ModelCache.KEY, "version")));
 
-      publish(config, List.of(second));
+      TrainedBundles.publish(config, List.of(second));
       await()
           .atMost(Duration.ofSeconds(30))
           .until(() -> second.version().equals(redis.hget(ModelCache.KEY, "version")));
@@ -200,7 +194,7 @@ class ScoringIT {
       swaps.add(bundle.withVersion(bundle.version() + "-" + i));
     }
     String last = swaps.get(SWAPS - 1).version();
-    publish(config, swaps);
+    TrainedBundles.publish(config, swaps);
     swaps.clear();
     await()
         .atMost(Duration.ofMinutes(3))
@@ -228,7 +222,7 @@ class ScoringIT {
       swaps.add(bundle.withVersion(bundle.version() + "-" + name + "-" + i));
     }
     String last = swaps.get(count - 1).version();
-    publish(config, swaps);
+    TrainedBundles.publish(config, swaps);
     await()
         .atMost(Duration.ofMinutes(3))
         .until(() -> last.equals(redis.hget(ModelCache.KEY, "version")));
@@ -241,22 +235,6 @@ class ScoringIT {
       Thread.sleep(200);
     }
     return memory.getHeapMemoryUsage().getUsed();
-  }
-
-  private static void publish(GammaConfig config, List<ModelBundle> bundles) throws Exception {
-    Properties properties = new Properties();
-    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
-    properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ModelTopic.MAX_MESSAGE_BYTES);
-    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
-    try (KafkaProducer<String, byte[]> producer =
-        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
-      for (ModelBundle bundle : bundles) {
-        producer.send(
-            new ProducerRecord<>(
-                config.modelsTopic(), ModelTopic.CURRENT, ModelTopic.encode(bundle)));
-      }
-      producer.flush();
-    }
   }
 
   private static JobClient start(GammaConfig config) throws Exception {

@@ -1,19 +1,28 @@
 package io.gammastraddle.gamma.scoring;
 
 import io.gammastraddle.features.FeatureSchema;
+import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.registry.ModelBundle;
+import io.gammastraddle.registry.ModelTopic;
 import io.gammastraddle.training.Trainer;
 import io.gammastraddle.training.data.TrainingSample;
 import io.gammastraddle.training.fit.Hyperparameters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.SplittableRandom;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * Real bundles for scoring tests, made by the project's trainer (lightgbm4j) on samples whose
  * outcomes follow the first three features; features are standard normal, shifted by {@code shift}.
+ * {@link #publish} sends them to the job's models topic as the trainer does.
  */
 public final class TrainedBundles {
 
@@ -67,6 +76,23 @@ public final class TrainedBundles {
     return new Trainer(Trainer.Settings.defaults())
         .train(samples, FeatureSchema.NAMES, FeatureSchema.VERSION, SMALL, now, Optional.empty())
         .bundle();
+  }
+
+  /** Publishes each of {@code bundles}, in order, as the current model on the models topic. */
+  public static void publish(GammaConfig config, List<ModelBundle> bundles) throws Exception {
+    Properties properties = new Properties();
+    properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, config.kafkaBootstrap());
+    properties.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, ModelTopic.MAX_MESSAGE_BYTES);
+    properties.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+    try (KafkaProducer<String, byte[]> producer =
+        new KafkaProducer<>(properties, new StringSerializer(), new ByteArraySerializer())) {
+      for (ModelBundle bundle : bundles) {
+        producer.send(
+            new ProducerRecord<>(
+                config.modelsTopic(), ModelTopic.CURRENT, ModelTopic.encode(bundle)));
+      }
+      producer.flush();
+    }
   }
 
   private static double gaussian(SplittableRandom random) {
