@@ -57,14 +57,23 @@ final class PaperVenue implements AutoCloseable {
   }
 
   static PaperVenue start(long seed) throws Exception {
+    return start(seed, SPEED, Map.of());
+  }
+
+  /**
+   * A venue whose market runs at {@code speed} and whose job settings are {@link
+   * GammaConfig#EAGER_TRADING} with {@code overrides}.
+   */
+  static PaperVenue start(long seed, double speed, Map<String, String> overrides) throws Exception {
     EmbeddedServices services = EmbeddedServices.start(new EmbeddedServices.Ports(0, 0));
     SimulatorServer simulator =
         new SimulatorServer(
             new SimulatedMarket(seed, System.currentTimeMillis()),
             new InetSocketAddress("127.0.0.1", 0),
-            SPEED);
+            speed);
     simulator.start();
     Map<String, String> settings = new LinkedHashMap<>(GammaConfig.EAGER_TRADING);
+    settings.putAll(overrides);
     settings.put("trading.venue", simulator.uri().toString());
     settings.put("trading.paper-account", ACCOUNT);
     settings.put("kafka.bootstrap", services.kafkaBootstrap());

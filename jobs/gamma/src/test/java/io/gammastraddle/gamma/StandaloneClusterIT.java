@@ -55,7 +55,13 @@ class StandaloneClusterIT {
   @Test
   void aRescalingUpgradeThroughASavepointKeepsPositionsPercentilesModelAndPlacesEachOrderOnce()
       throws Exception {
-    try (PaperVenue venue = PaperVenue.start(17);
+    // The default exit, not the eager trading's immediate one: a straddle stays open until its
+    // take-profit or stop-loss, so one is open when the job is stopped.
+    try (PaperVenue venue =
+            PaperVenue.start(
+                17,
+                PaperVenue.SPEED,
+                Map.of("exit.before-expiry", GammaConfig.DEFAULTS.get("exit.before-expiry")));
         JedisPooled redis =
             new JedisPooled(venue.services.redisHost(), venue.services.redisPort());
         TopicReader features = new TopicReader(venue, venue.config.featuresTopic());
@@ -180,11 +186,7 @@ class StandaloneClusterIT {
       arguments.addAll(List.of("--fromSavepoint", savepoint));
     }
     arguments.add(projectHome().resolve("jobs/gamma/target/gamma-straddle-job.jar").toString());
-    Map<String, String> settings = new LinkedHashMap<>(venue.settings);
-    // The default, not the eager trading's immediate exit: a straddle stays open until its
-    // take-profit or stop-loss, so one is open when the job is stopped.
-    settings.put("exit.before-expiry", GammaConfig.DEFAULTS.get("exit.before-expiry"));
-    settings.forEach((name, value) -> arguments.addAll(List.of("--set", name + "=" + value)));
+    venue.settings.forEach((name, value) -> arguments.addAll(List.of("--set", name + "=" + value)));
     return find(JOB_ID, flink(cluster, arguments));
   }
 

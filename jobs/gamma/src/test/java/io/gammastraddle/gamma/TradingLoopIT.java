@@ -153,7 +153,11 @@ class TradingLoopIT {
     }
   }
 
-  private static StreamExecutionEnvironment environment(long checkpointMillis) {
+  /**
+   * The trading job's environment, also the savepoint fixtures' ({@link
+   * SavepointFixtureGenerator}).
+   */
+  static StreamExecutionEnvironment environment(long checkpointMillis) {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     env.setParallelism(2);
     env.enableCheckpointing(checkpointMillis);

@@ -73,7 +73,7 @@ public class ScoringFunction
 
   static final ValueStateDescriptor<HealthWindow> HEALTH =
       new ValueStateDescriptor<>("health", HealthWindow.class);
-  static final ValueStateDescriptor<DriftWindow> DRIFT =
+  public static final ValueStateDescriptor<DriftWindow> DRIFT =
       new ValueStateDescriptor<>("drift", DriftWindow.class);
   static final ValueStateDescriptor<Boolean> ON_FALLBACK =
       new ValueStateDescriptor<>("on-fallback", Types.BOOLEAN);

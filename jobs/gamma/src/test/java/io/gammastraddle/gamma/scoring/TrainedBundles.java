@@ -22,6 +22,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
 /**
  * Real bundles for scoring tests, made by the project's trainer (lightgbm4j) on samples whose
  * outcomes follow the first three features; features are standard normal, shifted by {@code shift}.
+ * {@link #publish} sends them to the job's models topic as the trainer does.
  */
 public final class TrainedBundles {
 
