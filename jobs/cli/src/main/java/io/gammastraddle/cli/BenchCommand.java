@@ -27,9 +27,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "Flink state backend of the throughput run: rocksdb (flink-conf's) or hashmap (default:"
+          "Flink state backend of the throughput run: hashmap (flink-conf's) or rocksdb (default:"
               + " ${DEFAULT-VALUE}).")
-  String stateBackend = "rocksdb";
+  String stateBackend = "hashmap";
 
   @Option(
       names = "--jmh",

@@ -151,9 +151,9 @@ class SavepointCompatibilityIT {
   }
 
   /**
-   * The release's job graph, from the savepoint, as a cluster runs it: RocksDB, and no state of the
-   * savepoint may go unclaimed (a missing uid fails the restore). No restarts, so a failed restore
-   * fails the test with its cause.
+   * The release's job graph, from the savepoint: on RocksDB, the other backend than the fixture's
+   * heap (canonical savepoints cross backends), and no state of the savepoint may go unclaimed (a
+   * missing uid fails the restore). No restarts, so a failed restore fails the test with its cause.
    */
   private JobClient restore(GammaConfig config, Path savepoint) throws Exception {
     Configuration settings = new Configuration();

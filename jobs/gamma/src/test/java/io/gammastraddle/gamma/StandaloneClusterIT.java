@@ -139,6 +139,10 @@ class StandaloneClusterIT {
                         .isNotEmpty()
                         .isEqualTo(venue.positions("BTC")));
 
+        try (var instances = Files.list(rocksDb())) {
+          assertThat(instances).as("the restored job's RocksDB instances").isNotEmpty();
+        }
+
         // Stopped again, so no order is on its way: the exchange's orders and the audit log agree.
         stopWithSavepoint(cluster, second);
         List<String> placed = venue.labels("BTC");
@@ -183,7 +187,13 @@ class StandaloneClusterIT {
     List<String> arguments =
         new ArrayList<>(List.of("run", "--detached", "--parallelism", "" + parallelism));
     if (savepoint != null) {
-      arguments.addAll(List.of("--fromSavepoint", savepoint));
+      // The job's own state backend over the cluster's heap: a canonical savepoint moves across.
+      arguments.addAll(
+          List.of(
+              "-Dstate.backend.type=rocksdb",
+              "-Dstate.backend.rocksdb.localdir=" + rocksDb(),
+              "--fromSavepoint",
+              savepoint));
     }
     arguments.add(projectHome().resolve("jobs/gamma/target/gamma-straddle-job.jar").toString());
     venue.settings.forEach((name, value) -> arguments.addAll(List.of("--set", name + "=" + value)));
@@ -211,6 +221,10 @@ class StandaloneClusterIT {
     String printed = Files.readString(output);
     assertThat(exit).as("flink %s exit code; it printed:%n%s", arguments, printed).isZero();
     return printed;
+  }
+
+  private Path rocksDb() {
+    return directory.resolve("rocksdb");
   }
 
   private static String find(Pattern pattern, String printed) {
