@@ -40,7 +40,8 @@ final class SubmitCommand implements Callable<Integer> {
 
   @Option(
       names = {"-p", "--parallelism"},
-      description = "The job's parallelism (default: the cluster's parallelism.default); with a"
+      description =
+          "The job's parallelism (default: the cluster's parallelism.default); with a"
               + " savepoint, this rescales the job.")
   Integer parallelism;
 

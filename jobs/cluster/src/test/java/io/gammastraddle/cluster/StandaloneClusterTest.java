@@ -1,0 +1,54 @@
+package io.gammastraddle.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.gammastraddle.cluster.StandaloneCluster.Role;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StandaloneClusterTest {
+
+  @TempDir Path directory;
+
+  @Test
+  void aPidFileOfAnotherProgramIsNotTheClustersProcess() throws Exception {
+    StandaloneCluster cluster = new StandaloneCluster(directory, "");
+    assertThat(cluster.process(Role.JOBMANAGER)).isEmpty();
+
+    // This test's JVM runs, but not the JobManager's entry point: a pid reused after a crash.
+    Files.writeString(
+        directory.resolve("jobmanager.pid"), Long.toString(ProcessHandle.current().pid()));
+    assertThat(cluster.process(Role.JOBMANAGER)).isEmpty();
+    assertThat(cluster.stop(Duration.ofSeconds(1))).isFalse();
+    assertThat(directory.resolve("jobmanager.pid")).doesNotExist();
+  }
+
+  @Test
+  void theRestAddressComesFromTheWrittenConfiguration() throws Exception {
+    Files.createDirectories(directory.resolve("conf"));
+    Files.writeString(
+        directory.resolve("conf/config.yaml"), "rest:\n  address: 127.0.0.1\n  port: 18081\n");
+    assertThat(new StandaloneCluster(directory, "").restAddress())
+        .isEqualTo(URI.create("http://127.0.0.1:18081"));
+  }
+
+  @Test
+  void aConfDirectoryWithoutConfigYamlIsRefusedBeforeAnythingStarts() {
+    StandaloneCluster cluster = new StandaloneCluster(directory.resolve("cluster"), "");
+    assertThatThrownBy(() -> cluster.start(directory, java.util.Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("No config.yaml");
+    assertThat(directory.resolve("cluster/jobmanager.pid")).doesNotExist();
+  }
+
+  @Test
+  void aCheckoutWithoutTheBuiltClasspathSaysHowToBuildIt() {
+    assertThatThrownBy(() -> StandaloneCluster.of(directory))
+        .hasMessageContaining("./mvnw -DskipTests package");
+  }
+}
