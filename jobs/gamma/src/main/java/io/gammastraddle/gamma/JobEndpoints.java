@@ -45,35 +45,4 @@ public record JobEndpoints(
     Sink<ModelStatus> modelToCache,
     Sink<Alert> alertsToKafka,
     Sink<Alert> alertsToCache,
-    List<WebhookSink> alertsToWebhooks) {
-
-  /** Endpoints without webhooks. */
-  public JobEndpoints(
-      Source<MarketEvent, ?, ?> market,
-      Sink<FeatureVector> featuresToKafka,
-      Sink<FeatureVector> featuresToCache,
-      Sink<AtmStraddle> straddlesToCache,
-      Sink<LabelledSample> samplesToKafka,
-      Sink<DeadLetter> deadLetters,
-      Source<ModelUpdate, ?, ?> models,
-      Sink<PredictionEvent> predictionsToKafka,
-      Sink<PredictionEvent> predictionsToCache,
-      Sink<ModelStatus> modelToCache,
-      Sink<Alert> alertsToKafka,
-      Sink<Alert> alertsToCache) {
-    this(
-        market,
-        featuresToKafka,
-        featuresToCache,
-        straddlesToCache,
-        samplesToKafka,
-        deadLetters,
-        models,
-        predictionsToKafka,
-        predictionsToCache,
-        modelToCache,
-        alertsToKafka,
-        alertsToCache,
-        List.of());
-  }
-}
+    List<WebhookSink> alertsToWebhooks) {}

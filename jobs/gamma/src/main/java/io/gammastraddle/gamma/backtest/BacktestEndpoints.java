@@ -5,6 +5,7 @@ import io.gammastraddle.gamma.TradingEndpoints;
 import io.gammastraddle.gamma.scoring.ModelUpdate;
 import io.gammastraddle.registry.ModelTopic;
 import java.nio.file.Path;
+import java.util.List;
 import org.apache.flink.api.common.typeinfo.TypeInformation;
 import org.apache.flink.connector.datagen.source.DataGeneratorSource;
 import org.apache.flink.streaming.api.functions.sink.v2.DiscardingSink;
@@ -52,7 +53,8 @@ public final class BacktestEndpoints {
         new DiscardingSink<>(),
         new DiscardingSink<>(),
         new JsonLinesSink<>(out.resolve(ALERTS)),
-        new DiscardingSink<>());
+        new DiscardingSink<>(),
+        List.of());
   }
 
   /** The trading endpoints of a backtest on {@code venue}, writing to {@code out}. */
