@@ -2,6 +2,8 @@ package io.gammastraddle.cluster;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +21,7 @@ import org.apache.flink.configuration.Configuration;
 import org.apache.flink.configuration.ConfigurationUtils;
 import org.apache.flink.configuration.CoreOptions;
 import org.apache.flink.configuration.GlobalConfiguration;
+import org.apache.flink.configuration.JobManagerOptions;
 import org.apache.flink.configuration.RestOptions;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessSpec;
 import org.apache.flink.runtime.clusterframework.TaskExecutorProcessUtils;
@@ -127,6 +130,9 @@ public final class StandaloneCluster {
       }
     }
     Configuration configuration = writeConf(sourceConf, overrides);
+    // The processes would only log it, and the wait for them would time out.
+    requireFree(RestOptions.PORT.key(), configuration.get(RestOptions.PORT));
+    requireFree(JobManagerOptions.PORT.key(), configuration.get(JobManagerOptions.PORT));
     Files.createDirectories(logDirectory());
     start(Role.JOBMANAGER, configuration, jobManagerMemory(configuration));
     start(Role.TASKMANAGER, configuration, taskManagerMemory(configuration));
@@ -286,6 +292,16 @@ public final class StandaloneCluster {
     return new Memory(
         words(ProcessMemoryUtils.generateJvmParametersStr(spec)),
         words(TaskExecutorProcessUtils.generateDynamicConfigsStr(spec)));
+  }
+
+  private static void requireFree(String setting, int port) {
+    try (ServerSocket socket = new ServerSocket()) {
+      socket.setReuseAddress(true);
+      socket.bind(new InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "Port " + port + " (" + setting + ") is already in use; choose another with --set");
+    }
   }
 
   private Path pidFile(Role role) {

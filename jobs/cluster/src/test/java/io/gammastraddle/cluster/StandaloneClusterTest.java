@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gammastraddle.cluster.StandaloneCluster.Role;
+import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,9 +42,25 @@ class StandaloneClusterTest {
   @Test
   void aConfDirectoryWithoutConfigYamlIsRefusedBeforeAnythingStarts() {
     StandaloneCluster cluster = new StandaloneCluster(directory.resolve("cluster"), "");
-    assertThatThrownBy(() -> cluster.start(directory, java.util.Map.of()))
+    assertThatThrownBy(() -> cluster.start(directory, Map.of()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("No config.yaml");
+    assertThat(directory.resolve("cluster/jobmanager.pid")).doesNotExist();
+  }
+
+  @Test
+  void aTakenRestPortIsNamedBeforeAnythingStarts() throws Exception {
+    Path conf = Files.createDirectories(directory.resolve("source"));
+    Files.writeString(conf.resolve("config.yaml"), "rest.port: 8081\n");
+    Files.writeString(conf.resolve("log4j.properties"), "");
+    Files.writeString(conf.resolve("log4j-cli.properties"), "");
+    StandaloneCluster cluster = new StandaloneCluster(directory.resolve("cluster"), "");
+    try (ServerSocket taken = new ServerSocket(0)) {
+      int port = taken.getLocalPort();
+      assertThatThrownBy(() -> cluster.start(conf, Map.of("rest.port", String.valueOf(port))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage("Port " + port + " (rest.port) is already in use; choose another with --set");
+    }
     assertThat(directory.resolve("cluster/jobmanager.pid")).doesNotExist();
   }
 
