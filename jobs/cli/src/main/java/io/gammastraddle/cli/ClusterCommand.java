@@ -52,8 +52,13 @@ final class ClusterCommand {
         conf == null ? LocalFlink.defaultConfDir() : conf,
         settings == null ? Map.of() : new LinkedHashMap<>(settings));
     ClusterRest rest = new ClusterRest(cluster.restAddress());
-    ClusterRest.Overview overview =
-        rest.awaitTaskManagers(1, timeout, cluster.logDirectory().toString());
+    ClusterRest.Overview overview;
+    try {
+      overview = rest.awaitTaskManagers(1, timeout, cluster.logDirectory().toString());
+    } catch (IllegalStateException e) {
+      cluster.stop(Duration.ofSeconds(30));
+      throw new IllegalStateException(e.getMessage() + " (stopped what had started)", e);
+    }
     System.out.printf(
         "Flink %s standalone cluster up: %d TaskManager, %d slots%n",
         overview.flinkVersion(), overview.taskManagers(), overview.slotsTotal());
@@ -68,7 +73,9 @@ final class ClusterCommand {
   @Command(
       name = "stop",
       mixinStandardHelpOptions = true,
-      description = "Stop the TaskManager and the JobManager (running jobs are cancelled).")
+      description =
+          "Stop the TaskManager and the JobManager. Running jobs stop where they are; take a"
+              + " savepoint first (./gsb flink stop --savepointPath DIR JOB_ID) to resume them.")
   int stop() throws Exception {
     StandaloneCluster cluster = StandaloneCluster.of(home());
     boolean ran = cluster.stop(Duration.ofSeconds(30));

@@ -151,6 +151,11 @@ final class DemoCommand implements Callable<Integer> {
           status.failIfJobEnded();
         }
         System.out.println("Stopping.");
+        if (jobOnCluster) {
+          System.out.println(
+              "The job on the cluster keeps running without these servers: ./gsb flink list,"
+                  + " then ./gsb flink cancel JOB_ID (or ./gsb cluster stop)");
+        }
         return 0;
       } finally {
         stopAll();

@@ -116,7 +116,12 @@ final class PaperSystem implements AutoCloseable {
         options.job() == JobPlacement.LOCAL_WITH_DASHBOARD
             ? LocalFlink.environment(flink)
             : StreamExecutionEnvironment.createLocalEnvironment(flink);
-    new GammaJob(config, KafkaEndpoints.create(config), KafkaEndpoints.trading(config)).build(env);
+    new GammaJob(
+            config,
+            KafkaEndpoints.create(config)
+                .withWebhooksOf(System.getenv(), config.alerts().telegramApi()),
+            KafkaEndpoints.trading(config))
+        .build(env);
     job = env.executeAsync(GammaJob.NAME);
     running.push(() -> job.cancel().get(30, TimeUnit.SECONDS));
   }

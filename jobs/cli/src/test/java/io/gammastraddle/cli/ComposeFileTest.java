@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.InstanceOfAssertFactories.MAP;
 
 import io.gammastraddle.gamma.GammaJob;
+import io.gammastraddle.gamma.alerts.WebhookSink;
 import io.gammastraddle.gamma.config.ConfigLayers;
 import io.gammastraddle.gamma.config.GammaConfig;
 import java.net.URI;
@@ -201,6 +202,23 @@ class ComposeFileTest {
         .contains("--bootstrap-server " + config.kafkaBootstrap());
   }
 
+  private static final List<String> WEBHOOK_VARIABLES =
+      List.of(
+          WebhookSink.SLACK_URL_VARIABLE,
+          WebhookSink.TELEGRAM_TOKEN_VARIABLE,
+          WebhookSink.TELEGRAM_CHAT_VARIABLE);
+
+  @Test
+  void theSubmitterAndTheTaskManagersGetTheWebhooksFromTheShell() {
+    // The submitter decides that the webhook sinks exist, the TaskManagers read their secrets.
+    for (String service : List.of("job-submitter", "taskmanager")) {
+      for (String variable : WEBHOOK_VARIABLES) {
+        assertThat(environment(service)).containsEntry(variable, "${" + variable + ":-}");
+      }
+    }
+    assertThat(environment("trainer")).doesNotContainKeys(WebhookSink.SLACK_URL_VARIABLE);
+  }
+
   @Test
   void jobAndTrainerShareValidSettingsPointingAtTheStacksServices() {
     Map<String, String> job = gsbSettings("job-submitter");
@@ -328,9 +346,11 @@ class ComposeFileTest {
     return ConfigLayers.load(null, gsbSettings("job-submitter"), Map.of());
   }
 
+  /** The job's settings among a service's variables: GSB_* but the webhooks' secrets. */
   private static Map<String, String> gsbSettings(String service) {
     return environment(service).entrySet().stream()
         .filter(variable -> variable.getKey().startsWith("GSB_"))
+        .filter(variable -> !WEBHOOK_VARIABLES.contains(variable.getKey()))
         .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
   }
 

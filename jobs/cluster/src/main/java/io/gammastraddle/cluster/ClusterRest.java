@@ -20,7 +20,7 @@ public final class ClusterRest {
 
   /** {@code GET /overview}. */
   public record Overview(
-      String flinkVersion, int taskManagers, int slotsTotal, int slotsAvailable, int jobsRunning) {}
+      String flinkVersion, int taskManagers, int slotsTotal, int slotsAvailable) {}
 
   /** One job of {@code GET /jobs/overview}. */
   public record Job(String id, String name, String state, long startTime) {}
@@ -48,8 +48,7 @@ public final class ClusterRest {
                     node.path("flink-version").asText(),
                     node.path("taskmanagers").asInt(),
                     node.path("slots-total").asInt(),
-                    node.path("slots-available").asInt(),
-                    node.path("jobs-running").asInt()));
+                    node.path("slots-available").asInt()));
   }
 
   /** Every job the cluster knows, running or finished; empty if nothing answers. */

@@ -57,6 +57,7 @@ public final class StandaloneCluster {
     }
   }
 
+  private static final String PROMETHEUS_PORT = "metrics.reporter.prom.port";
   private static final String CLI_ENTRY_POINT = "org.apache.flink.client.cli.CliFrontend";
 
   private final Path directory;
@@ -97,10 +98,6 @@ public final class StandaloneCluster {
     }
   }
 
-  public Path directory() {
-    return directory;
-  }
-
   /** The configuration directory the processes and Flink's command line read. */
   public Path confDirectory() {
     return directory.resolve("conf");
@@ -129,13 +126,19 @@ public final class StandaloneCluster {
                 + "); stop it first: ./gsb cluster stop");
       }
     }
-    Configuration configuration = writeConf(sourceConf, overrides);
+    Configuration configuration = configuration(sourceConf, overrides);
     // The processes would only log it, and the wait for them would time out.
     requireFree(RestOptions.PORT.key(), configuration.get(RestOptions.PORT));
     requireFree(JobManagerOptions.PORT.key(), configuration.get(JobManagerOptions.PORT));
+    writeConf(sourceConf, configuration);
     Files.createDirectories(logDirectory());
     start(Role.JOBMANAGER, configuration, jobManagerMemory(configuration));
-    start(Role.TASKMANAGER, configuration, taskManagerMemory(configuration));
+    try {
+      start(Role.TASKMANAGER, configuration, taskManagerMemory(configuration));
+    } catch (IOException | RuntimeException e) {
+      stop(Duration.ofSeconds(30));
+      throw e;
+    }
   }
 
   /**
@@ -143,7 +146,8 @@ public final class StandaloneCluster {
    */
   public boolean stop(Duration timeout) throws IOException {
     boolean anyRan = false;
-    // The TaskManager first, so the JobManager does not count a lost TaskManager as a failure.
+    // The TaskManager first, as Flink's stop-cluster.sh does: its tasks fail, and the JobManager
+    // keeps the jobs' latest checkpoints (retained) for a restart from them.
     for (Role role : List.of(Role.TASKMANAGER, Role.JOBMANAGER)) {
       Optional<ProcessHandle> process = process(role);
       if (process.isPresent()) {
@@ -184,7 +188,8 @@ public final class StandaloneCluster {
                     .info()
                     .arguments()
                     .map(arguments -> Arrays.asList(arguments).contains(role.entryPoint))
-                    .orElse(true));
+                    // unreadable: assume another program, never signal it
+                    .orElse(false));
   }
 
   /** The REST endpoint (and web dashboard) the written configuration names. */
@@ -220,15 +225,19 @@ public final class StandaloneCluster {
     return builder;
   }
 
-  private Configuration writeConf(Path sourceConf, Map<String, String> overrides)
-      throws IOException {
+  /** {@code sourceConf}'s {@code config.yaml} with {@code overrides} over its settings. */
+  private static Configuration configuration(Path sourceConf, Map<String, String> overrides) {
     if (!Files.isRegularFile(sourceConf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME))) {
       throw new IllegalArgumentException("No config.yaml in Flink conf directory " + sourceConf);
     }
-    Path conf = confDirectory();
-    Files.createDirectories(conf);
     Configuration configuration = GlobalConfiguration.loadConfiguration(sourceConf.toString());
     overrides.forEach(configuration::setString);
+    return configuration;
+  }
+
+  private void writeConf(Path sourceConf, Configuration configuration) throws IOException {
+    Path conf = confDirectory();
+    Files.createDirectories(conf);
     Files.write(
         conf.resolve(GlobalConfiguration.FLINK_CONF_FILENAME),
         ConfigurationUtils.convertConfigToWritableLines(configuration, true));
@@ -240,7 +249,6 @@ public final class StandaloneCluster {
       }
       Files.copy(source, conf.resolve(log4j), StandardCopyOption.REPLACE_EXISTING);
     }
-    return configuration;
   }
 
   private void start(Role role, Configuration configuration, Memory memory) throws IOException {
@@ -268,6 +276,7 @@ public final class StandaloneCluster {
     command.add("--configDir");
     command.add(confDirectory().toString());
     command.addAll(memory.dynamicConfigs());
+    command.addAll(reporterPort(role, configuration));
     Process process =
         new ProcessBuilder(command)
             .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
@@ -275,6 +284,20 @@ public final class StandaloneCluster {
             .redirectErrorStream(true)
             .start();
     Files.writeString(pidFile(role), Long.toString(process.pid()));
+  }
+
+  /**
+   * With a Prometheus port range {@code a-b} (flink-conf's 9249-9250), the TaskManager, where the
+   * job's metrics are, takes {@code a} and the JobManager {@code a + 1}: known ports rather than
+   * whichever process binds first.
+   */
+  private static List<String> reporterPort(Role role, Configuration configuration) {
+    String ports = configuration.toMap().get(PROMETHEUS_PORT);
+    if (ports == null || !ports.strip().matches("\\d+-\\d+")) {
+      return List.of();
+    }
+    int first = Integer.parseInt(ports.strip().split("-")[0]);
+    return List.of("-D", PROMETHEUS_PORT + "=" + (role == Role.TASKMANAGER ? first : first + 1));
   }
 
   /** What Flink's start scripts compute with BashJavaUtils: heap, direct memory, metaspace. */

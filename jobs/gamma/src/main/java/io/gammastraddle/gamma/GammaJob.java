@@ -423,7 +423,8 @@ public final class GammaJob {
     StreamExecutionEnvironment env = StreamExecutionEnvironment.getExecutionEnvironment();
     new GammaJob(
             config,
-            KafkaEndpoints.create(config),
+            KafkaEndpoints.create(config)
+                .withWebhooksOf(System.getenv(), config.alerts().telegramApi()),
             config.trading().enabled() ? KafkaEndpoints.trading(config) : null)
         .build(env);
     env.execute(NAME);

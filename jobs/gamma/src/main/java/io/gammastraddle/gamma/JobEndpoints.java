@@ -11,6 +11,7 @@ import io.gammastraddle.labels.LabelledSample;
 import io.gammastraddle.market.DeadLetter;
 import io.gammastraddle.market.MarketEvent;
 import java.util.List;
+import java.util.Map;
 import org.apache.flink.api.connector.sink2.Sink;
 import org.apache.flink.api.connector.source.Source;
 
@@ -45,4 +46,27 @@ public record JobEndpoints(
     Sink<ModelStatus> modelToCache,
     Sink<Alert> alertsToKafka,
     Sink<Alert> alertsToCache,
-    List<WebhookSink> alertsToWebhooks) {}
+    List<WebhookSink> alertsToWebhooks) {
+
+  /**
+   * These endpoints with the alert webhooks {@code env} configures ({@link
+   * WebhookSink#configured}): only a deployment's entry points pass the process environment, so a
+   * test or a benchmark never posts to a real chat.
+   */
+  public JobEndpoints withWebhooksOf(Map<String, String> env, String telegramApi) {
+    return new JobEndpoints(
+        market,
+        featuresToKafka,
+        featuresToCache,
+        straddlesToCache,
+        samplesToKafka,
+        deadLetters,
+        models,
+        predictionsToKafka,
+        predictionsToCache,
+        modelToCache,
+        alertsToKafka,
+        alertsToCache,
+        WebhookSink.configured(env, telegramApi));
+  }
+}

@@ -4,7 +4,6 @@ import io.gammastraddle.execution.ExecutionSettings;
 import io.gammastraddle.execution.ExecutionSink;
 import io.gammastraddle.gamma.alerts.AlertCache;
 import io.gammastraddle.gamma.alerts.AlertJson;
-import io.gammastraddle.gamma.alerts.WebhookSink;
 import io.gammastraddle.gamma.chain.ChainCache;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.deadletter.DeadLetterJson;
@@ -29,6 +28,7 @@ import io.gammastraddle.redis.RedisSink;
 import io.gammastraddle.redis.RedisStreamSource;
 import io.gammastraddle.registry.ModelTopic;
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import org.apache.flink.connector.base.DeliveryGuarantee;
 import org.apache.flink.connector.kafka.sink.KafkaRecordSerializationSchema;
@@ -48,8 +48,7 @@ public final class KafkaEndpoints {
   }
 
   /**
-   * The webhooks are those the environment of this process configures ({@link
-   * WebhookSink#configured}); their writers read the secrets from the TaskManagers' environment.
+   * Without alert webhooks: see {@link JobEndpoints#withWebhooksOf}.
    *
    * @param bounded stop at the offsets that are the latest when the job starts (benchmark, replay)
    */
@@ -94,7 +93,7 @@ public final class KafkaEndpoints {
         redisSink(config, new ModelCache()),
         kafkaSink(config, new AlertJson(config.alertsTopic())),
         redisSink(config, new AlertCache()),
-        WebhookSink.configured(System.getenv(), config.alerts().telegramApi()));
+        List.of());
   }
 
   /**

@@ -72,8 +72,8 @@ class StandaloneClusterIT {
       StandaloneCluster cluster =
           new StandaloneCluster(
               directory.resolve("cluster"), StandaloneCluster.flinkClasspath(projectHome()));
-      cluster.start(projectHome().resolve("flink-conf"), clusterSettings());
       try {
+        cluster.start(projectHome().resolve("flink-conf"), clusterSettings());
         ClusterRest rest = new ClusterRest(cluster.restAddress());
         rest.awaitTaskManagers(1, Duration.ofSeconds(90), cluster.logDirectory().toString());
 

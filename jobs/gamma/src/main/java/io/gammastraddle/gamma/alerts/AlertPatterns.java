@@ -177,7 +177,9 @@ public final class AlertPatterns {
         uid,
         "alerts: " + count + " " + what + " within " + window.toSeconds() + " s",
         EnumSet.of(kind),
-        Pattern.<Signal>begin(what, AfterMatchSkipStrategy.skipPastLastEvent())
+        // A fixed stage name: CEP names the NFA's states after it, so a reworded message keeps
+        // the partial matches of a savepoint restorable.
+        Pattern.<Signal>begin("signals", AfterMatchSkipStrategy.skipPastLastEvent())
             .where(is(kind))
             .times(count)
             .within(window),

@@ -111,7 +111,7 @@ final class WebhookWriter implements SinkWriter<Alert> {
           deliveries.inc();
           return;
         }
-        problem = "HTTP " + status + " " + webhook.redact(abbreviated(response.body()));
+        problem = "HTTP " + status + " " + abbreviated(webhook.redact(response.body()));
         if (status != 429 && status < 500) {
           giveUp(alert, attempt, problem);
           return;
@@ -119,6 +119,11 @@ final class WebhookWriter implements SinkWriter<Alert> {
         wait = retryAfter(response, wait);
       } catch (IOException e) {
         problem = describe(e);
+      } catch (RuntimeException e) {
+        // A bad request built from the alert: counted and logged redacted, never thrown raw to the
+        // executor's handler, which would print it unredacted.
+        giveUp(alert, attempt, describe(e));
+        return;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         giveUp(alert, attempt, "closed while delivering");
@@ -177,7 +182,7 @@ final class WebhookWriter implements SinkWriter<Alert> {
    * The failure's class and the first message in its chain, redacted; never the exception itself,
    * whose causes may quote the URL, which holds the secret.
    */
-  private String describe(IOException e) {
+  private String describe(Exception e) {
     for (Throwable cause = e; cause != null; cause = cause.getCause()) {
       if (cause.getMessage() != null) {
         return e.getClass().getSimpleName() + ": " + webhook.redact(cause.getMessage());

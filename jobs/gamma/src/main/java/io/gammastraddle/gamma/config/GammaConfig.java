@@ -206,7 +206,17 @@ public record GammaConfig(
       Duration orderRejectsWindow,
       Duration cooldown,
       String telegramApi)
-      implements Serializable {}
+      implements Serializable {
+
+    public Alerts {
+      // The feed pulses at most once a second (FeedPulses): a shorter silence would always hold.
+      if (feedSilence.compareTo(Duration.ofSeconds(2)) < 0) {
+        throw new IllegalArgumentException(
+            "alerts.feed-silence must be at least 2s (the feed pulses once a second), got "
+                + feedSilence);
+      }
+    }
+  }
 
   public GammaConfig {
     if (labelHorizon.compareTo(minTimeToExpiry) >= 0) {

@@ -1,6 +1,7 @@
 package io.gammastraddle.gamma.alerts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import io.gammastraddle.gamma.config.GammaConfig;
@@ -166,7 +167,18 @@ class AlertPatternsTest {
     assertThat(harness.delivered())
         .singleElement()
         .satisfies(alert -> assertThat(alert.message()).contains("before 1", "after the restore"));
-    // Partial matches saved under a count cannot be restored under a smaller one.
+    // Partial matches saved under a count cannot be restored under a smaller one: the NFA has no
+    // state of that name any more. So the count is part of the uid, and another count is a new
+    // operator.
+    harness.close();
+    harness =
+        AlertHarness.of(
+            AlertPatterns.bookGaps(2, SETTINGS.bookGapsWindow()),
+            SETTINGS.cooldown(),
+            T0 + 2 * SECOND,
+            saved);
+    assertThatThrownBy(() -> gap(T0 + 3 * SECOND, "after a restore under count 2"))
+        .hasStackTraceContaining("does not exist in the NFA");
     assertThat(pattern("book_gaps").uid()).isEqualTo("alerts-book-gaps-3");
     assertThat(AlertPatterns.bookGaps(2, SETTINGS.bookGapsWindow()).uid())
         .isEqualTo("alerts-book-gaps-2");

@@ -64,9 +64,10 @@ class WebhookSinkIT {
           synchronized (statuses) {
             status = statuses.poll();
           }
-          // A server that quotes the request's path in its errors, as some proxies do.
+          // A server that quotes the request's path in its errors, as some proxies do, far
+          // enough in that the logged 200 characters end inside the token.
           byte[] answer =
-              (status == null ? "{\"ok\":true}" : "unavailable: POST " + path)
+              (status == null ? "{\"ok\":true}" : ".".repeat(168) + " unavailable: POST " + path)
                   .getBytes(StandardCharsets.UTF_8);
           exchange.sendResponseHeaders(status == null ? 200 : status, answer.length);
           exchange.getResponseBody().write(answer);
@@ -147,9 +148,9 @@ class WebhookSinkIT {
           .isEqualTo(1);
       assertThat(logs.text())
           .contains("Telegram did not take alert feed_silent on BTC after 4 tries: HTTP 503")
-          .contains("unavailable: POST /bot***/sendMessage")
+          .contains("unavailable: POST /bot***/sendM...")
           .contains("Slack did not take alert feed_silent on BTC after 4 tries: ConnectException")
-          .doesNotContain(TOKEN)
+          .doesNotContain(TOKEN.substring(0, 6))
           .doesNotContain(SLACK_PATH);
     }
     assertThat(received).as("the token did go to the server").hasSize(4);

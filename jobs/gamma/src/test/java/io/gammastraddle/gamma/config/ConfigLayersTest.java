@@ -100,6 +100,8 @@ class ConfigLayersTest {
         .hasMessage("redis.port must be positive, got -1");
     assertThatThrownBy(() -> GammaConfig.from(Map.of("events.idleness", "5 minutes")))
         .hasMessage("events.idleness must be a duration like 250ms, 5s, 2m or 1h, got 5 minutes");
+    assertThatThrownBy(() -> GammaConfig.from(Map.of("alerts.feed-silence", "500ms")))
+        .hasMessageContaining("alerts.feed-silence must be at least 2s");
     assertThatThrownBy(() -> GammaConfig.from(Map.of("scoring.engine", "onnx")))
         .hasMessage("scoring.engine must be pure-java or lightgbm4j, got onnx");
     assertThatThrownBy(() -> GammaConfig.from(Map.of("scoring.min-position-scale", "3")))
