@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -179,17 +178,23 @@ public final class StandaloneCluster {
     if (!Files.isRegularFile(pidFile)) {
       return Optional.empty();
     }
-    long pid = Long.parseLong(Files.readString(pidFile).strip());
-    return ProcessHandle.of(pid)
+    String[] recorded = Files.readString(pidFile).strip().split(" ");
+    if (recorded.length != 2) {
+      return Optional.empty();
+    }
+    // The pid and the process's start: a pid reused by another program has another start. (Its
+    // arguments cannot tell: Java reads only a command line's first 4 KB, inside the classpath.)
+    return ProcessHandle.of(Long.parseLong(recorded[0]))
         .filter(ProcessHandle::isAlive)
-        .filter(
-            handle ->
-                handle
-                    .info()
-                    .arguments()
-                    .map(arguments -> Arrays.asList(arguments).contains(role.entryPoint))
-                    // unreadable: assume another program, never signal it
-                    .orElse(false));
+        .filter(handle -> recorded[1].equals(startOf(handle)));
+  }
+
+  private static String startOf(ProcessHandle process) {
+    return process
+        .info()
+        .startInstant()
+        .map(start -> Long.toString(start.toEpochMilli()))
+        .orElse("?");
   }
 
   /** The REST endpoint (and web dashboard) the written configuration names. */
@@ -283,7 +288,7 @@ public final class StandaloneCluster {
             .redirectOutput(logDirectory().resolve(role.fileName() + ".out").toFile())
             .redirectErrorStream(true)
             .start();
-    Files.writeString(pidFile(role), Long.toString(process.pid()));
+    Files.writeString(pidFile(role), process.pid() + " " + startOf(process.toHandle()));
   }
 
   /**

@@ -22,10 +22,16 @@ class StandaloneClusterTest {
     StandaloneCluster cluster = new StandaloneCluster(directory, "");
     assertThat(cluster.process(Role.JOBMANAGER)).isEmpty();
 
-    // This test's JVM runs, but not the JobManager's entry point: a pid reused after a crash.
-    Files.writeString(
-        directory.resolve("jobmanager.pid"), Long.toString(ProcessHandle.current().pid()));
+    // This test's JVM runs, but started at another time: a pid reused after a crash.
+    ProcessHandle self = ProcessHandle.current();
+    Files.writeString(directory.resolve("jobmanager.pid"), self.pid() + " 12345");
     assertThat(cluster.process(Role.JOBMANAGER)).isEmpty();
+    // The process the file names, started when the file says.
+    Files.writeString(
+        directory.resolve("jobmanager.pid"),
+        self.pid() + " " + self.info().startInstant().orElseThrow().toEpochMilli());
+    assertThat(cluster.process(Role.JOBMANAGER)).contains(self);
+    Files.writeString(directory.resolve("jobmanager.pid"), self.pid() + " 12345");
     assertThat(cluster.stop(Duration.ofSeconds(1))).isFalse();
     assertThat(directory.resolve("jobmanager.pid")).doesNotExist();
   }
