@@ -3,11 +3,10 @@ package io.gammastraddle.cli;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -45,14 +44,8 @@ final class SubmitCommand implements Callable<Integer> {
               + " savepoint, this rescales the job.")
   Integer parallelism;
 
-  @Option(names = "--config", paramLabel = "FILE", description = "The job's YAML settings file.")
-  Path config;
-
-  @Option(
-      names = "--set",
-      paramLabel = "NAME=VALUE",
-      description = "A job setting over the file and the environment, e.g. trading.enabled=true.")
-  Map<String, String> overrides = new LinkedHashMap<>();
+  /** Passed to the job as they are: GammaJob.main layers them as ConfigOptions does. */
+  @Mixin ConfigOptions job;
 
   @Override
   public Integer call() throws Exception {
@@ -83,11 +76,11 @@ final class SubmitCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--allow-non-restored-state needs --from-savepoint");
     }
     arguments.add(jobJar.toAbsolutePath().toString());
-    if (config != null) {
+    if (job.file != null) {
       arguments.add("--config");
-      arguments.add(config.toAbsolutePath().toString());
+      arguments.add(job.file.toAbsolutePath().toString());
     }
-    overrides.forEach(
+    job.overrides.forEach(
         (name, value) -> {
           arguments.add("--set");
           arguments.add(name + "=" + value);
