@@ -170,8 +170,8 @@ public final class StandaloneCluster {
   }
 
   /**
-   * The live process of {@code role}, if its pid file names one that still runs this cluster's
-   * entry point (a pid can be reused by another program after a crash).
+   * The live process of {@code role}, if its pid file names one that still runs: the same pid,
+   * started at the same time (a pid can be reused by another program after a crash).
    */
   public Optional<ProcessHandle> process(Role role) throws IOException {
     Path pidFile = pidFile(role);
