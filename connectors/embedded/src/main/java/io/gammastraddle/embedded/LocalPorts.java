@@ -31,7 +31,7 @@ public final class LocalPorts {
    * bind port 0 itself (it means "no TCP") and Kafka's static controller quorum needs the port
    * before the server starts.
    */
-  static int pickFree() {
+  public static int pickFree() {
     try (ServerSocket probe = new ServerSocket(0, 1, loopback())) {
       return probe.getLocalPort();
     } catch (IOException e) {

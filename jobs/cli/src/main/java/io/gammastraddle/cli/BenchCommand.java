@@ -2,7 +2,9 @@ package io.gammastraddle.cli;
 
 import io.gammastraddle.bench.EndToEndBenchmark;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import org.apache.flink.configuration.StateBackendOptions;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -27,9 +29,9 @@ final class BenchCommand implements Callable<Integer> {
   @Option(
       names = "--state-backend",
       description =
-          "Flink state backend of the throughput run: hashmap (flink-conf's) or rocksdb (default:"
-              + " ${DEFAULT-VALUE}).")
-  String stateBackend = "hashmap";
+          "Flink state backend of the throughput run: hashmap or rocksdb (default: flink-conf's"
+              + " state.backend.type).")
+  String stateBackend;
 
   @Option(
       names = "--jmh",
@@ -69,8 +71,12 @@ final class BenchCommand implements Callable<Integer> {
     if (messages <= 0 || parallelism <= 0) {
       throw new IllegalArgumentException("--messages and --parallelism must be positive");
     }
-    System.out.println(
-        new EndToEndBenchmark(messages, seed, parallelism, stateBackend).run().report());
+    String backend =
+        stateBackend != null
+            ? stateBackend
+            : LocalFlink.configuration(LocalFlink.defaultConfDir(), Map.of())
+                .get(StateBackendOptions.STATE_BACKEND);
+    System.out.println(new EndToEndBenchmark(messages, seed, parallelism, backend).run().report());
     return 0;
   }
 }

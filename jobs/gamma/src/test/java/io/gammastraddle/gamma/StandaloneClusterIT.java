@@ -7,11 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gammastraddle.cluster.ClusterRest;
 import io.gammastraddle.cluster.StandaloneCluster;
+import io.gammastraddle.embedded.LocalPorts;
 import io.gammastraddle.gamma.config.GammaConfig;
 import io.gammastraddle.gamma.scoring.TrainedBundles;
 import io.gammastraddle.registry.ModelBundle;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -163,11 +163,11 @@ class StandaloneClusterIT {
   }
 
   /** Free ports and private directories, so the test runs beside anything on this machine. */
-  private Map<String, String> clusterSettings() throws IOException {
+  private Map<String, String> clusterSettings() {
     Map<String, String> settings = new LinkedHashMap<>();
-    settings.put("rest.port", String.valueOf(freePort()));
-    settings.put("jobmanager.rpc.port", String.valueOf(freePort()));
-    settings.put("metrics.reporter.prom.port", freePort() + "," + freePort());
+    settings.put("rest.port", String.valueOf(LocalPorts.pickFree()));
+    settings.put("jobmanager.rpc.port", String.valueOf(LocalPorts.pickFree()));
+    settings.put("metrics.reporter.prom.port", LocalPorts.pickFree() + "," + LocalPorts.pickFree());
     settings.put("execution.checkpointing.interval", "2s");
     settings.put(
         "execution.checkpointing.dir", directory.resolve("checkpoints").toUri().toString());
@@ -264,12 +264,6 @@ class StandaloneClusterIT {
 
   private static Path projectHome() {
     return Path.of(System.getProperty("gsb.home", "../.."));
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0)) {
-      return socket.getLocalPort();
-    }
   }
 
   /** What the job committed to a topic, read as JSON from its start (read_committed). */
